@@ -1,0 +1,17 @@
+/**
+ * The one handler table. Every shell (Electron IPC, browser mode, CLI) serves
+ * exactly this, through `invoke` in dispatch.ts.
+ */
+import type { Channel } from '../../shared/contract';
+import { appHandlers } from './handlers/app';
+import { backupHandlers } from './handlers/backup';
+import { catalogueHandlers } from './handlers/catalogue';
+import { observationHandlers } from './handlers/observations';
+import type { Handler } from './handlers/types';
+
+export const handlers: { [C in Channel]: Handler<C> } = {
+  ...appHandlers,
+  ...catalogueHandlers,
+  ...observationHandlers,
+  ...backupHandlers,
+};
