@@ -122,3 +122,16 @@ describe('the append-only history', () => {
     db.close();
   });
 });
+
+describe('consistency check', () => {
+  it('finds an observation changed behind the history’s back', async () => {
+    const { checkConsistency } = await import('../../electron/core/db/consistency');
+    const { db } = await openDatabase(fresh());
+    applySeeds(db, miniSeeds(), 'tester');
+    applyObservationChange(db, { indicator: 'KB-TIME', region: '460100', period: '2026Q1', value: 2, source: { kind: 'manual' }, user: 'u', at: 't' });
+    expect(checkConsistency(db)).toEqual({ mismatches: [], partialBatches: [] });
+    db.prepare(`UPDATE observations SET value = 9 WHERE region = '460100'`).run();
+    expect(checkConsistency(db).mismatches).toEqual([{ indicator: 'KB-TIME', region: '460100', period: '2026Q1', value: 9, history: 2 }]);
+    db.close();
+  });
+});
