@@ -6,6 +6,8 @@
  * make a missing or mistyped handler a compile error.
  */
 import { z } from 'zod';
+import { reportsChannels } from './channels/reports';
+import { trackerChannels } from './channels/tracker';
 import {
   BackupSummarySchema,
   CatalogueSchema,
@@ -75,6 +77,8 @@ export const channels = {
     input: z.object({ file: z.string().min(1) }).strict(),
     output: z.object({ restored: BackupSummarySchema, safetyCopy: z.string() }),
   },
+  ...reportsChannels,
+  ...trackerChannels,
   // ...featureChannels,
 } as const;
 

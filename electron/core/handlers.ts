@@ -7,6 +7,7 @@ import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { catalogueHandlers } from './handlers/catalogue';
 import { observationHandlers } from './handlers/observations';
+import { reportHandlers } from './handlers/reports';
 import type { Handler } from './handlers/types';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -14,4 +15,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...catalogueHandlers,
   ...observationHandlers,
   ...backupHandlers,
+  ...reportHandlers,
 };

@@ -235,6 +235,13 @@ describe('seeds: catalogue structure', () => {
     }
   });
 
+  it('has at most one target per indicator, year and region', () => {
+    for (const ind of catalogue.indicators) {
+      const keys = ind.targets.map((t) => `${t.year}|${t.region ?? ''}`);
+      expect(new Set(keys).size, ind.code).toBe(keys.length);
+    }
+  });
+
   it('milestones are "= 1" with a deadline in the target year', () => {
     for (const ind of catalogue.indicators.filter((i) => i.direction === 'milestone')) {
       expect(['—', '项']).toContain(ind.unit);
