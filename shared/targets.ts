@@ -5,7 +5,7 @@
  * Haikou plan…) and optionally per region. A chart must show the target that
  * was in force for each period, so this is the one place that decides it.
  */
-import type { Comparator } from './domain';
+import type { Comparator, Direction } from './domain';
 import { parsePeriod, type Period } from './periods';
 
 /** The part of a target the calculations need. TargetView (schemas.ts) fits as is. */
@@ -85,4 +85,19 @@ export function firstTarget<T extends TargetLike>(targets: readonly T[], regionC
 export function targetBand(target: TargetLike): [number, number] {
   const hi = target.comparator === 'between' && target.valueMax !== null ? target.valueMax : target.value;
   return [Math.min(target.value, hi), Math.max(target.value, hi)];
+}
+
+/**
+ * How a target is judged for an indicator's direction. A band on a
+ * lower-is-better indicator ("进口整体通关时间压缩至45–50小时") is drawn as a
+ * band but met by anything up to its upper edge — being faster than the band
+ * is not a failure; the mirror for higher-is-better. Only direction 'range'
+ * requires the value inside the band.
+ */
+export function judgedAs<T extends TargetLike>(target: T, direction: Direction): TargetLike {
+  if (target.comparator !== 'between') return target;
+  const [lo, hi] = targetBand(target);
+  if (direction === 'lower') return { ...target, comparator: '<=', value: hi, valueMax: null };
+  if (direction === 'higher') return { ...target, comparator: '>=', value: lo, valueMax: null };
+  return target;
 }
