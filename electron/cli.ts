@@ -17,6 +17,11 @@ function helpText(): string {
   return `用法：npm run --silent cli -- <命令> [选项] [--db <数据库文件>] [--json]\n\n${lines.join('\n')}\n`;
 }
 
+/** One self-erasing status line on a terminal; nothing when piped. */
+function progressLine(done: number, total: number, label: string): void {
+  process.stderr.write(`\r\x1b[K${label} ${done}/${total}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, BOOLEAN_FLAGS);
   const json = args.flags.json === true;
@@ -51,13 +56,14 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await invoke(ctx, call.channel, call.input, {
-      progress: json ? undefined : (done, total, label) => process.stderr.write(`\r${label} ${done}/${total}`),
+      progress: json || !process.stderr.isTTY ? undefined : progressLine,
     });
+    if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     if (!result.ok) {
       const code = result.error.kind === 'rejected' ? 1 : 2;
       return fail(code, result.error.kind, result.error.message, result.error.details);
     }
-    if (json) process.stdout.write(JSON.stringify(result.value) + '\n');
+    if (json) process.stdout.write(JSON.stringify(spec.json ? spec.json(result.value) : result.value) + '\n');
     else process.stdout.write(spec.human(result.value) + '\n');
     return spec.exitCode ? spec.exitCode(result.value) : 0;
   } finally {

@@ -62,4 +62,20 @@ export const reportsChannels = {
     input: z.object({ period: periodCode, asOf: z.string().datetime().nullable().optional() }).strict(),
     output: MatrixSchema,
   },
+  /**
+   * The quarterly report workbook (CONTRACTS §1 `export`). `region` is a name,
+   * short name or code: then only that region's columns and rows. `out` is
+   * replaced only once the new file is complete. `rows`: data rows over all sheets.
+   */
+  'reports.export': {
+    input: z
+      .object({
+        period: periodCode,
+        region: z.string().min(1).max(64).optional(),
+        out: z.string().min(1).max(4096),
+        asOf: z.string().datetime().nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ file: z.string(), sheets: z.array(z.string()), rows: z.number().int().nonnegative() }),
+  },
 } as const;

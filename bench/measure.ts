@@ -1,0 +1,35 @@
+/** Runs a bench task in its own process so its peak RSS is its own. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export interface TaskResult {
+  ms: number;
+  peakRssMb: number;
+  [key: string]: unknown;
+}
+
+export function runTask(task: string, args: string[] = [], cmd?: string[]): TaskResult {
+  const root = path.resolve(__dirname, '..');
+  const argv = cmd ?? [process.execPath, '--import', 'tsx', path.join(root, 'bench', 'tasks', `${task}.ts`), ...args];
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(last) as TaskResult;
+}
+
+/** Median of `runs` timings of fn, in ms. */
+export function medianMs(fn: () => void, runs = 15): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export function peakRssMb(): number {
+  // maxRSS is in kilobytes.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
