@@ -14,7 +14,7 @@ import { invoke } from '../../electron/core/dispatch';
 import { isAppError } from '../../electron/core/errors';
 import { applyObservationChange } from '../../electron/core/observations/write';
 import { exportReport, LEAGUE_SHEET, RETURNS_SHEET, SUMMARY_SHEET, TREND_SHEET } from '../../electron/core/reports/export-workbook';
-import { describeWriteError, writeFileAtomic } from '../../electron/core/reports/write-atomic';
+import { describeWriteError, writeFileAtomic } from '../../electron/core/xlsx/write-atomic';
 import { closeStore, openStore } from '../../electron/core/store';
 import { runCli } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';

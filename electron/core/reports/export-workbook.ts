@@ -18,7 +18,7 @@ import { writeReturns, writeTrend } from './report-sheets-more';
 import { areasWithIndicators, indexCells, writeAreaSheet, writeLeague, writeSummary, type ReportContext } from './report-sheets';
 import { safeSheetName } from './safe-text';
 import { periodsStandingFor } from './snapshot';
-import { writeFileAtomic } from './write-atomic';
+import { writeFileAtomic } from '../xlsx/write-atomic';
 
 export interface ExportReportOptions {
   /** A quarter, e.g. 2026Q1. */
