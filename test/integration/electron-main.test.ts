@@ -1,0 +1,194 @@
+/**
+ * The built desktop main process (out/main/index.js), run under plain Node
+ * against a stand-in 'electron' module — the real runtime cannot be
+ * downloaded here. Checks what the shell promises: one store in the shared
+ * data folder, the single-instance lock, a sandboxed window, the CSP header,
+ * denied permissions/navigation/popups, the sender check on IPC, and the
+ * Chinese menu with a working backup.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSP } from '../../shared/csp';
+import { tmpDir } from '../helpers/tmp';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function fakeElectron(dataDirHint: string) {
+  const appHandlers: Record<string, Fn[]> = {};
+  const state = {
+    paths: {} as Record<string, string>,
+    lockRequested: false,
+    windows: [] as FakeWindow[],
+    ipc: {} as Record<string, Fn>,
+    menu: null as null | Array<{ label?: string; submenu?: Array<{ label?: string; role?: string; type?: string; click?: Fn }> }>,
+    headersHook: null as Fn | null,
+    permissionRequest: null as Fn | null,
+    permissionCheck: null as Fn | null,
+    errors: [] as string[],
+    messages: [] as unknown[],
+    saveDialogPath: path.join(dataDirHint, 'menu-backup.db'),
+    quit: 0,
+  };
+  class FakeWindow {
+    static getAllWindows = () => state.windows;
+    static getFocusedWindow = () => state.windows[0] ?? null;
+    loaded: { file?: string; url?: string } = {};
+    handlers: Record<string, Fn> = {};
+    webContents = { reload: () => undefined };
+    constructor(public options: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
+      state.windows.push(this);
+    }
+    loadFile(f: string) { this.loaded.file = f; return Promise.resolve(); }
+    loadURL(u: string) { this.loaded.url = u; return Promise.resolve(); }
+    once(e: string, fn: Fn) { this.handlers[e] = fn; }
+    on(e: string, fn: Fn) { this.handlers[e] = fn; }
+    isMinimized() { return false; }
+    restore() {}
+    show() {}
+    focus() {}
+  }
+  const electron = {
+    app: {
+      isPackaged: false,
+      setPath: (name: string, p: string) => { state.paths[name] = p; },
+      getPath: (name: string) => state.paths[name] ?? path.join(dataDirHint, name),
+      requestSingleInstanceLock: () => { state.lockRequested = true; return true; },
+      on: (e: string, fn: Fn) => { (appHandlers[e] ??= []).push(fn); },
+      whenReady: () => Promise.resolve(),
+      getAppPath: () => ROOT,
+      getVersion: () => '0.1.0',
+      quit: () => { state.quit++; },
+      exit: () => { state.quit++; },
+    },
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: (name: string, fn: Fn) => { state.ipc[name] = fn; } },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: typeof state.menu) => { state.menu = m; },
+    },
+    dialog: {
+      showErrorBox: (title: string, msg: string) => { state.errors.push(`${title}: ${msg}`); },
+      showSaveDialog: async () => ({ canceled: false, filePath: state.saveDialogPath }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showMessageBox: async (...args: unknown[]) => { state.messages.push(args.at(-1)); return { response: 0 }; },
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: (fn: Fn) => { state.headersHook = fn; } },
+        setPermissionRequestHandler: (fn: Fn) => { state.permissionRequest = fn; },
+        setPermissionCheckHandler: (fn: Fn) => { state.permissionCheck = fn; },
+        setDevicePermissionHandler: () => undefined,
+      },
+    },
+  };
+  return { electron, state, appHandlers };
+}
+
+describe('desktop main process (built, under a stand-in electron)', () => {
+  const dataDir = tmpDir('ys-main-');
+  const fake = fakeElectron(dataDir);
+  const { state, appHandlers } = fake;
+  const saved = { data: process.env.YS_DATA_DIR, url: process.env.ELECTRON_RENDERER_URL };
+  const load = (Module as unknown as { _load: Fn })._load;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
+    process.env.YS_DATA_DIR = dataDir;
+    delete process.env.ELECTRON_RENDERER_URL;
+    (Module as unknown as { _load: Fn })._load = function (request: string, ...rest: unknown[]) {
+      if (request === 'electron') return fake.electron;
+      return load.call(this, request, ...rest);
+    };
+    const mainFile = path.join(ROOT, 'out', 'main', 'index.js');
+    // A private copy beside the original, so a concurrent rebuild cannot swap it mid-test and require() resolves node_modules the same way.
+    const copy = path.join(ROOT, 'out', 'main', `.test-${process.pid}.js`);
+    fs.copyFileSync(mainFile, copy);
+    try {
+      createRequire(import.meta.url)(copy);
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+    const deadline = Date.now() + 20_000;
+    while (state.windows.length === 0 && state.errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  });
+
+  afterAll(() => {
+    (Module as unknown as { _load: Fn })._load = load;
+    for (const fn of appHandlers['will-quit'] ?? []) fn();
+    if (saved.data === undefined) delete process.env.YS_DATA_DIR;
+    else process.env.YS_DATA_DIR = saved.data;
+    if (saved.url !== undefined) process.env.ELECTRON_RENDERER_URL = saved.url;
+  });
+
+  it('starts without errors, in the shared data folder, holding the single-instance lock', () => {
+    expect(state.errors).toEqual([]);
+    expect(state.paths.userData).toBe(path.resolve(dataDir));
+    expect(state.paths.sessionData).toBe(path.join(path.resolve(dataDir), 'electron-session'));
+    expect(state.lockRequested).toBe(true);
+    expect(appHandlers['second-instance']?.length).toBe(1);
+    expect(fs.existsSync(path.join(dataDir, 'workstation.db'))).toBe(true);
+  });
+
+  it('opens one sandboxed, isolated window on the built page', () => {
+    expect(state.windows).toHaveLength(1);
+    const win = state.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(fs.existsSync(win.options.webPreferences.preload)).toBe(true);
+    expect(win.loaded.file).toBe(path.join(ROOT, 'out', 'renderer', 'index.html'));
+  });
+
+  it('sends the strict CSP and denies every permission', () => {
+    let headers: Record<string, string[]> = {};
+    state.headersHook!({ responseHeaders: { 'X-Other': ['1'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']).toEqual([CSP]);
+    expect(headers['X-Other']).toEqual(['1']);
+    let granted: boolean | undefined;
+    state.permissionRequest!({}, 'media', (ok: boolean) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(state.permissionCheck!({}, 'notifications')).toBe(false);
+  });
+
+  it('blocks navigation, popups and webviews in every web contents', () => {
+    const on: Record<string, Fn> = {};
+    let openHandler: Fn | undefined;
+    const contents = { on: (e: string, fn: Fn) => (on[e] = fn), setWindowOpenHandler: (fn: Fn) => (openHandler = fn) };
+    for (const fn of appHandlers['web-contents-created'] ?? []) fn({}, contents);
+    for (const e of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      on[e]!({ preventDefault: () => (prevented = true) });
+      expect(prevented, e).toBe(true);
+    }
+    expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('serves IPC only to our own top-level page', async () => {
+    const ours = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null } };
+    const handler = state.ipc.invoke!;
+    await expect(handler(ours, 'app.check', {})).resolves.toMatchObject({ ok: true, value: { integrity: 'ok' } });
+    await expect(handler(ours, 'fs.readFile', {})).resolves.toMatchObject({ ok: false, error: { kind: 'usage' } });
+    const evil = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    await expect(handler(evil, 'app.check', {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const subframe = { senderFrame: { ...ours.senderFrame, parent: {} } };
+    await expect(handler(subframe, 'app.check', {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    await expect(handler({ senderFrame: null }, 'app.check', {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('has the Chinese menu, and 备份数据… writes a backup through the handler table', async () => {
+    const menu = state.menu!;
+    expect(menu.map((m) => m.label)).toEqual(['文件', '视图', '帮助']);
+    expect(menu[0]!.submenu!.map((i) => i.label ?? i.type)).toEqual(['备份数据…', '从备份恢复…', 'separator', '退出']);
+    expect(menu[1]!.submenu!.map((i) => i.label)).toEqual(['全屏']); // 重新加载 only in dev
+    expect(menu[2]!.submenu!.map((i) => i.label)).toEqual(['关于']);
+    menu[0]!.submenu![0]!.click!();
+    const deadline = Date.now() + 10_000;
+    while (!fs.existsSync(state.saveDialogPath) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(fs.existsSync(state.saveDialogPath)).toBe(true);
+    while (state.messages.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(state.messages[0]).toMatchObject({ title: '备份完成' });
+  });
+});
