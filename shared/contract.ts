@@ -18,6 +18,7 @@ import {
   periodCode,
   RegionSchema,
 } from './schemas';
+import { returnsChannels } from './channels/returns';
 
 export * from './schemas';
 
@@ -79,6 +80,7 @@ export const channels = {
   },
   ...reportsChannels,
   ...trackerChannels,
+  ...returnsChannels,
   // ...featureChannels,
 } as const;
 

@@ -8,6 +8,8 @@ import { backupHandlers } from './handlers/backup';
 import { catalogueHandlers } from './handlers/catalogue';
 import { observationHandlers } from './handlers/observations';
 import { reportHandlers } from './handlers/reports';
+import { trackerHandlers } from './handlers/tracker';
+import { returnsHandlers } from './handlers/returns';
 import type { Handler } from './handlers/types';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -16,4 +18,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...observationHandlers,
   ...backupHandlers,
   ...reportHandlers,
+  ...trackerHandlers,
+  ...returnsHandlers,
 };

@@ -1,0 +1,104 @@
+/**
+ * Import of a returned workbook: preview (reads only) and commit (one
+ * transaction, all or nothing). Any rejected cell means nothing is written;
+ * a file that changes nothing creates no batch.
+ */
+import type { ImportReport } from '../../../shared/channels/returns';
+import { nowIso } from '../clock';
+import { applyObservationChange } from '../observations/write';
+import type { CoreContext } from '../store';
+import type { HandlerHooks } from '../handlers/types';
+import { insertBatch, nextBatchId } from './batches';
+import { evaluate, type Evaluation } from './evaluate';
+import { parseWorkbook } from './parse';
+import { loadImportCatalogue, type ImportCatalogue, type ParsedReturn } from './parsed';
+import { loadWorkbook, type LoadedWorkbook } from './read-workbook';
+import { markReceived } from './tracker';
+
+export interface ReadReturn {
+  loaded: LoadedWorkbook;
+  parsed: ParsedReturn;
+  cat: ImportCatalogue;
+}
+
+/** Loads and parses; throws AppError('usage') for an unreadable file, AppError('rejected') for a file refused as a whole. */
+export async function readReturn(ctx: CoreContext, file: string, hooks: HandlerHooks = {}): Promise<ReadReturn> {
+  hooks.progress?.(0, 3, '读取文件');
+  const loaded = await loadWorkbook(file);
+  hooks.progress?.(1, 3, '检查内容');
+  const cat = loadImportCatalogue(ctx.db);
+  const parsed = parseWorkbook(loaded.wb, cat);
+  hooks.progress?.(2, 3, '核对数据');
+  return { loaded, parsed, cat };
+}
+
+function report(r: ReadReturn, ev: Evaluation, batchId: string | null, accepted: number): ImportReport {
+  return {
+    batchId,
+    fileName: r.loaded.fileName,
+    sha256: r.loaded.sha256,
+    kind: r.parsed.kind,
+    accepted,
+    unchanged: ev.unchanged,
+    rejected: ev.rejected,
+    warnings: ev.warnings,
+    rows: ev.rows,
+  };
+}
+
+/** What a commit would do now. Writes nothing, and the file is only read. */
+export async function previewImport(ctx: CoreContext, file: string, hooks: HandlerHooks = {}): Promise<ImportReport> {
+  const r = await readReturn(ctx, file, hooks);
+  const ev = evaluate(ctx.db, r.cat, r.parsed);
+  hooks.progress?.(3, 3, '完成');
+  return report(r, ev, null, ev.accepted);
+}
+
+/**
+ * Evaluates again inside the transaction (the database may have moved since
+ * a preview) and writes every value through applyObservationChange, so each
+ * one has its history row naming the batch, file, sheet and cell.
+ */
+export async function commitImport(ctx: CoreContext, file: string, hooks: HandlerHooks = {}): Promise<ImportReport> {
+  const r = await readReturn(ctx, file, hooks);
+  const result = ctx.db.transaction((): ImportReport => {
+    const ev = evaluate(ctx.db, r.cat, r.parsed);
+    if (ev.rejected.length > 0 || ev.writes.length === 0) return report(r, ev, null, 0);
+    const at = nowIso();
+    const batchId = nextBatchId(ctx.db);
+    const regions = [...new Set(ev.writes.map((w) => w.region))];
+    const periods = [...new Set(ev.writes.map((w) => w.period))];
+    insertBatch(ctx.db, {
+      id: batchId,
+      kind: r.parsed.kind,
+      fileName: r.loaded.fileName,
+      sha256: r.loaded.sha256,
+      createdAt: at,
+      createdBy: ctx.user,
+      accepted: ev.writes.length,
+      summary: {
+        kind: r.parsed.kind, regions, periods, accepted: ev.writes.length, unchanged: ev.unchanged, warnings: ev.warnings.length,
+        ...(r.parsed.region ? { region: r.parsed.region, period: r.parsed.period } : {}),
+      },
+    });
+    for (const w of ev.writes) {
+      applyObservationChange(ctx.db, {
+        indicator: w.code,
+        region: w.region,
+        period: w.period,
+        value: w.value,
+        note: w.note,
+        source: { kind: 'import', batchId, fileName: r.loaded.fileName, sheet: w.sheet, cell: w.cell },
+        user: ctx.user,
+        at,
+      });
+    }
+    // A template is one region's return for one quarter: its arrival moves the tracker.
+    if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {
+      markReceived(ctx.db, r.parsed.region, r.parsed.period, batchId, ctx.user);
+    }
+    return report(r, ev, batchId, ev.writes.length);
+  })();
+  hooks.progress?.(3, 3, '完成');
+  return result;
+}
