@@ -64,41 +64,56 @@ export async function commitImport(ctx: CoreContext, file: string, hooks: Handle
   const result = ctx.db.transaction((): ImportReport => {
     const ev = evaluate(ctx.db, r.cat, r.parsed);
     if (ev.rejected.length > 0 || ev.writes.length === 0) return report(r, ev, null, 0);
-    const at = nowIso();
-    const batchId = nextBatchId(ctx.db);
-    const regions = [...new Set(ev.writes.map((w) => w.region))];
-    const periods = [...new Set(ev.writes.map((w) => w.period))];
-    insertBatch(ctx.db, {
-      id: batchId,
-      kind: r.parsed.kind,
-      fileName: r.loaded.fileName,
-      sha256: r.loaded.sha256,
-      createdAt: at,
-      createdBy: ctx.user,
-      accepted: ev.writes.length,
-      summary: {
-        kind: r.parsed.kind, regions, periods, accepted: ev.writes.length, unchanged: ev.unchanged, warnings: ev.warnings.length,
-        ...(r.parsed.region ? { region: r.parsed.region, period: r.parsed.period } : {}),
-      },
-    });
-    for (const w of ev.writes) {
-      applyObservationChange(ctx.db, {
-        indicator: w.code,
-        region: w.region,
-        period: w.period,
-        value: w.value,
-        note: w.note,
-        source: { kind: 'import', batchId, fileName: r.loaded.fileName, sheet: w.sheet, cell: w.cell },
-        user: ctx.user,
-        at,
-      });
-    }
-    // A template is one region's return for one quarter: its arrival moves the tracker.
-    if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {
-      markReceived(ctx.db, r.parsed.region, r.parsed.period, batchId, ctx.user);
-    }
+    const batchId = writeBatch(ctx, r, ev.writes, { unchanged: ev.unchanged, warnings: ev.warnings.length });
     return report(r, ev, batchId, ev.writes.length);
   })();
   hooks.progress?.(3, 3, '完成');
   return result;
+}
+
+/**
+ * Writes one file's values as one batch, every value through
+ * applyObservationChange so each has its history row naming the batch, file,
+ * sheet and cell. Call inside the caller's transaction. Returns the batch id.
+ */
+export function writeBatch(
+  ctx: CoreContext,
+  r: ReadReturn,
+  writes: Evaluation['writes'],
+  counts: { unchanged: number; warnings: number },
+): string {
+  const at = nowIso();
+  const batchId = nextBatchId(ctx.db);
+  const regions = [...new Set(writes.map((w) => w.region))];
+  const periods = [...new Set(writes.map((w) => w.period))];
+  insertBatch(ctx.db, {
+    id: batchId,
+    kind: r.parsed.kind,
+    fileName: r.loaded.fileName,
+    sha256: r.loaded.sha256,
+    createdAt: at,
+    createdBy: ctx.user,
+    accepted: writes.length,
+    summary: {
+      kind: r.parsed.kind, regions, periods, accepted: writes.length, unchanged: counts.unchanged, warnings: counts.warnings,
+      ...(r.parsed.region ? { region: r.parsed.region, period: r.parsed.period } : {}),
+    },
+  });
+  for (const w of writes) {
+    applyObservationChange(ctx.db, {
+      indicator: w.code,
+      region: w.region,
+      period: w.period,
+      value: w.value,
+      note: w.note,
+      source: { kind: 'import', batchId, fileName: r.loaded.fileName, sheet: w.sheet, cell: w.cell },
+      user: ctx.user,
+      at,
+    });
+  }
+  // A template is one region's return for one quarter: its arrival moves the tracker.
+  if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {
+    markReceived(ctx.db, r.parsed.region, r.parsed.period, batchId, ctx.user);
+  }
+  return batchId;
 }
