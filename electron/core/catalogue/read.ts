@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Catalogue, IndicatorView, Region, TargetView } from '../../../shared/contract';
+import { stmt } from '../db/statements';
 
 interface IndicatorRow {
   code: string;
@@ -127,14 +128,36 @@ export function listRegions(db: Database): Region[] {
   }));
 }
 
+function regionKey(nameOrCode: string): string {
+  return nameOrCode.trim().replace(/\s+/g, '');
+}
+
 /** A region from its code, full name or any alias (海口, 白沙, 460100); null if unknown. */
 export function resolveRegion(db: Database, nameOrCode: string): { code: string; name: string } | null {
-  const key = nameOrCode.trim().replace(/\s+/g, '');
-  const row = db
-    .prepare(
-      `SELECT r.code, r.name FROM region_aliases a JOIN regions r ON r.code = a.region WHERE a.alias = ?
-       UNION SELECT code, name FROM regions WHERE code = ? OR name = ? LIMIT 1`,
-    )
-    .get(key, key, key) as { code: string; name: string } | undefined;
+  const key = regionKey(nameOrCode);
+  const row = stmt(
+    db,
+    `SELECT r.code, r.name FROM region_aliases a JOIN regions r ON r.code = a.region WHERE a.alias = ?
+     UNION SELECT code, name FROM regions WHERE code = ? OR name = ? LIMIT 1`,
+  ).get(key, key, key) as { code: string; name: string } | undefined;
   return row ?? null;
+}
+
+/**
+ * resolveRegion for many rows at once (imports): every name, code and alias
+ * read into memory once, so a 20k-row file does not ask the database 20k times.
+ */
+export function regionResolver(db: Database): (nameOrCode: string) => { code: string; name: string } | null {
+  const byKey = new Map<string, { code: string; name: string }>();
+  const rows = db.prepare('SELECT code, name FROM regions').all() as Array<{ code: string; name: string }>;
+  for (const r of rows) {
+    byKey.set(r.code, r);
+    byKey.set(r.name, r);
+  }
+  const named = new Map(rows.map((r) => [r.code, r]));
+  for (const a of db.prepare('SELECT alias, region FROM region_aliases').all() as Array<{ alias: string; region: string }>) {
+    const r = named.get(a.region);
+    if (r && !byKey.has(a.alias)) byKey.set(a.alias, r);
+  }
+  return (nameOrCode) => byKey.get(regionKey(nameOrCode)) ?? null;
 }

@@ -74,12 +74,35 @@ function inReadingOrder(issues: ReturnIssue[]): ReturnIssue[] {
     .map((x) => x.i);
 }
 
+/**
+ * The stored values of every period the file touches, and of the quarters
+ * before them (for the "far from last quarter" check), read in one query per
+ * period instead of one per cell.
+ */
+function storedValues(db: Database, candidates: Candidate[]): Map<string, { value: number; note: string }> {
+  const periods = new Set<string>();
+  for (const c of candidates) {
+    if (periods.has(c.period)) continue;
+    periods.add(c.period);
+    const p = parsePeriod(c.period);
+    if (p) periods.add(previousQuarter(p).code);
+  }
+  const byPeriod = stmt(db, 'SELECT indicator, region, period, value, note FROM observations WHERE period = ?');
+  const out = new Map<string, { value: number; note: string }>();
+  for (const period of periods) {
+    for (const row of byPeriod.iterate(period) as Iterable<{ indicator: string; region: string; period: string; value: number; note: string }>) {
+      out.set(keyOf({ code: row.indicator, region: row.region, period: row.period }), { value: row.value, note: row.note });
+    }
+  }
+  return out;
+}
+
 export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedReturn): Evaluation {
   const rejected = [...parsed.rejected];
   const warnings = [...parsed.warnings];
   const unique = dedupe(parsed.candidates, cat, rejected);
   const inFile = new Map(unique.map((c) => [keyOf(c), c.value]));
-  const current = stmt(db, 'SELECT value, note FROM observations WHERE indicator = ? AND region = ? AND period = ?');
+  const current = storedValues(db, unique);
   const lockCache = new Map<string, boolean>();
   const locked = (region: string, period: string) => {
     const k = `${region}|${period}`;
@@ -91,7 +114,7 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
   const writes: Evaluation['writes'] = [];
   let unchanged = 0;
   for (const c of unique) {
-    const now = current.get(c.code, c.region, c.period) as { value: number; note: string } | undefined;
+    const now = current.get(keyOf(c));
     const same = now !== undefined && now.value === c.value && (c.note === undefined || c.note === now.note);
     const status = now === undefined ? 'new' : same ? 'unchanged' : 'changed';
     const label = `${cat.regionName(c.region)}${periodLabel(parsePeriod(c.period)!)}`;
@@ -105,8 +128,8 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
     const ind = cat.indicators.get(c.code);
     if (ind && ind.direction !== 'milestone') {
       const prev = previousQuarter(parsePeriod(c.period)!);
-      const prevValue = inFile.get(keyOf({ ...c, period: prev.code })) ??
-        (current.get(c.code, c.region, prev.code) as { value: number } | undefined)?.value;
+      const prevKey = keyOf({ ...c, period: prev.code });
+      const prevValue = inFile.get(prevKey) ?? current.get(prevKey)?.value;
       const far = prevValue === undefined ? null : farFromLastQuarter(c, prevValue, periodLabel(prev));
       if (far) warnings.push({ sheet: c.sheet, cell: c.cell, code: c.code, message: far });
     }

@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ReturnIssue } from '../../../shared/channels/returns';
 import { readValue, type CellInput, type IndicatorUnit } from '../../../shared/values';
-import { catalogueFingerprint, resolveRegion } from '../catalogue/read';
+import { catalogueFingerprint, regionResolver } from '../catalogue/read';
 
 export interface CatalogueIndicator extends IndicatorUnit {
   code: string;
@@ -33,7 +33,7 @@ export function loadImportCatalogue(db: Database): ImportCatalogue {
     indicators,
     fingerprint: catalogueFingerprint([...indicators.values()].filter((i) => !i.retired)),
     regionName: (code) => names.get(code) ?? code,
-    resolveRegion: (text) => resolveRegion(db, text),
+    resolveRegion: regionResolver(db),
   };
 }
 
