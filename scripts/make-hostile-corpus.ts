@@ -368,6 +368,34 @@ export async function deflatedZeros(bytes: number): Promise<{ compressed: Buffer
   return { compressed: Buffer.concat(out), crc32: crc >>> 0, size: bytes };
 }
 
+/**
+ * Raw deflate (level 1, streamed) of `megabytes` MB of zeros with one
+ * pseudo-random byte every 512 bytes: about 110:1, under the ratio limit.
+ */
+export async function sparseDeflated(megabytes: number): Promise<{ compressed: Buffer; crc32: number; size: number }> {
+  const block = Buffer.alloc(1024 * 1024);
+  let x = 12345;
+  for (let i = 0; i < block.length; i += 512) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    block[i] = x >>> 24;
+  }
+  const deflater = zlib.createDeflateRaw({ level: 1 });
+  const out: Buffer[] = [];
+  deflater.on('data', (c: Buffer) => out.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflater.on('end', resolve);
+    deflater.on('error', reject);
+  });
+  let crc = 0;
+  for (let k = 0; k < megabytes; k++) {
+    crc = zlib.crc32(block, crc);
+    if (!deflater.write(block)) await new Promise((r) => deflater.once('drain', r));
+  }
+  deflater.end();
+  await ended;
+  return { compressed: Buffer.concat(out), crc32: crc >>> 0, size: megabytes * block.length };
+}
+
 /** ~`rows` tiny rows written by exceljs's streaming WorkbookWriter. */
 export async function writeExceljsRows(file: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
@@ -528,7 +556,7 @@ export const CORPUS: CorpusFile[] = [
     file: 'huge-rows.xlsx',
     expect: 'too-many-rows',
     committed: true,
-    about: 'Three rows, the last one numbered 1,048,576, and <dimension ref="A1:C1048576"/>.',
+    about: 'Three rows, the last one numbered 1,048,576, and `<dimension ref="A1:C1048576"/>`.',
     make: write(
       minimalXlsx({
         sheet:
@@ -543,7 +571,7 @@ export const CORPUS: CorpusFile[] = [
     file: 'wide-columns.xlsx',
     expect: 'too-many-columns',
     committed: true,
-    about: 'One row with a cell in column XFD (16,384) and <dimension ref="A1:XFD1"/>.',
+    about: 'One row with a cell in column XFD (16,384) and `<dimension ref="A1:XFD1"/>`.',
     make: write(
       minimalXlsx({ sheet: '<dimension ref="A1:XFD1"/><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row></sheetData>', sharedStrings: null }),
     ),
@@ -564,7 +592,7 @@ export const CORPUS: CorpusFile[] = [
     file: 'whole-sheet-validation.xlsx',
     expect: 'range-too-large',
     committed: true,
-    about: 'A data validation over A1:XFD1048576 (exceljs 4.4 would create 17 billion map entries: a hang from a 2 KB file).',
+    about: 'A data validation over `A1:XFD1048576` (exceljs 4.4 would create 17 billion map entries: a hang from a 3 KB file).',
     make: write(
       minimalXlsx({
         sheet:
@@ -578,7 +606,7 @@ export const CORPUS: CorpusFile[] = [
     file: 'defined-name-range.xlsx',
     expect: 'range-too-large',
     committed: true,
-    about: 'A defined name covering 填报!$A$1:$XFD$1048576 (exceljs expands defined-name ranges cell by cell).',
+    about: 'A defined name covering `填报!$A$1:$XFD$1048576` (exceljs expands defined-name ranges cell by cell).',
     make: write(minimalXlsx({ workbookExtra: '<definedNames><definedName name="全部">填报!$A$1:$XFD$1048576</definedName></definedNames>' })),
   },
   {
@@ -597,6 +625,18 @@ export const CORPUS: CorpusFile[] = [
     committed: false,
     about: 'The same 1.1 GB worksheet entry with honest headers (refused from the directory before inflating).',
     make: async (f) => fs.writeFileSync(f, buildZip(withSheetItem({ name: '', raw: await bomb() }))),
+  },
+  {
+    file: 'zip-bomb-spread.xlsx',
+    expect: 'bomb',
+    committed: false,
+    about:
+      'A media entry of 1.1 GB that deflates only ~110:1 (10 MB on disk), so the ratio check never fires, and whose headers claim 1 MB. Only the running total, counted while inflating, stops it (after 1 GB).',
+    make: async (f) => {
+      const raw = await sparseDeflated(1100);
+      const lie = { central: { uncompressedSize: 1024 * 1024 }, local: { uncompressedSize: 1024 * 1024 } };
+      fs.writeFileSync(f, buildZip([...minimalXlsxItems(), { name: 'xl/media/fill.bin', raw, lie }]));
+    },
   },
   {
     file: 'too-many-entries.xlsx',

@@ -1010,9 +1010,8 @@ async function guardOpenFile(fh: FileHandle, file: string, lim: Readonly<GuardLi
       produced += chunk.length;
       total += chunk.length;
       if (total > lim.maxUncompressedBytes) throw reject('bomb', lim, `inflated total passed ${lim.maxUncompressedBytes}`, entry.name);
-      // The running ratio (output so far / compressed input consumed so far) never
-      // exceeds the limit for an entry whose overall ratio is within it … unless its
-      // start is far more compressible than the rest, and that is what a bomb looks like.
+      // Running ratio: output so far against compressed input consumed so far, so a
+      // bomb is stopped after ~ratioMinBytes of output, not after 200 × its whole size.
       if (produced > lim.ratioMinBytes && produced > lim.maxRatio * Math.max(1, Math.min(consumed, entry.compressedSize))) {
         throw reject('bomb', lim, `inflate ratio passed ${lim.maxRatio}:1 after ${produced} bytes`, entry.name);
       }
