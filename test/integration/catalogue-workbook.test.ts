@@ -6,7 +6,7 @@ import { readCatalogue } from '../../electron/core/catalogue/read';
 import { invoke } from '../../electron/core/dispatch';
 import { closeStore, openStore, type CoreContext } from '../../electron/core/store';
 import { miniSeeds } from '../fixtures/mini-seeds';
-import { hasSoffice, sofficeConvert } from '../helpers/soffice';
+import { convertOne, hasSoffice } from '../helpers/libreoffice';
 import { tmpDir } from '../helpers/tmp';
 
 const dir = tmpDir('ys-catwb-');
@@ -252,10 +252,10 @@ describe('a round trip through LibreOffice', async () => {
   const ctx = await openStore({ dbFile: file('full.db'), user: 'tester' });
   opened.push(ctx);
 
-  it.skipIf(!hasSoffice)('imports back unchanged after LibreOffice re-saves the workbook', async () => {
+  it.skipIf(!hasSoffice())('imports back unchanged after LibreOffice re-saves the workbook', async () => {
     const exported = file('目录.xlsx');
     const res = await ok(invoke(ctx, 'catalogue.exportXlsx', { out: exported }));
-    const resaved = sofficeConvert(exported, 'xlsx', path.join(dir, 'lo'));
+    const resaved = await convertOne(exported, 'xlsx', path.join(dir, 'lo'));
     const p = await ok(invoke(ctx, 'catalogue.importPreview', { file: resaved }));
     expect(p.rejected).toEqual([]);
     expect(p.items.filter((i) => i.kind !== 'unchanged')).toEqual([]);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors';
 import { guardMessage, guardXlsx, type GuardCheck } from '../../electron/core/returns/xlsx-guard';
 import { CORPUS, makeHostileCorpus } from '../../scripts/make-hostile-corpus';
-import { hasSoffice, sofficeConvert } from '../helpers/soffice';
+import { convertOne, hasSoffice } from '../helpers/libreoffice';
 import { tmpDir } from '../helpers/tmp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -138,13 +138,13 @@ describe('real workbooks pass', () => {
     expect(r.sheets[0]).toMatchObject({ maxRow: 302, rows: 302 });
   });
 
-  it.skipIf(!hasSoffice)('the same workbook round-tripped through LibreOffice, and LibreOffice’s .xls', { timeout: 300_000 }, async () => {
+  it.skipIf(!hasSoffice())('the same workbook round-tripped through LibreOffice, and LibreOffice’s .xls', { timeout: 300_000 }, async () => {
     const f = path.join(dir, 'lo-src.xlsx');
     await exceljsWorkbook(f);
-    const xlsx = sofficeConvert(f, 'xlsx', path.join(dir, 'lo-out'));
+    const xlsx = await convertOne(f, 'xlsx', path.join(dir, 'lo-out'));
     const r = await guardXlsx(xlsx);
     expect(r.sheets[0]!.maxRow).toBeGreaterThanOrEqual(302);
-    const xls = sofficeConvert(f, 'xls', path.join(dir, 'lo-out'));
+    const xls = await convertOne(f, 'xls', path.join(dir, 'lo-out'));
     const { error } = await measured(xls);
     expectRefusal(error, 'legacy-xls');
   });

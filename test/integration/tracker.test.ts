@@ -7,7 +7,7 @@ import { applyObservationChange } from '../../electron/core/observations/write';
 import { dueDateFor, listReturns, markReceived } from '../../electron/core/returns/tracker';
 import { closeStore, openStore } from '../../electron/core/store';
 import { miniSeeds } from '../fixtures/mini-seeds';
-import { CSV_UTF8, hasSoffice, sofficeConvert } from '../helpers/soffice';
+import { CSV_UTF8, convertOne, hasSoffice } from '../helpers/libreoffice';
 import { tmpDir } from '../helpers/tmp';
 
 const dir = tmpDir('ys-tracker-');
@@ -153,8 +153,8 @@ describe('the missing-returns workbook', () => {
       ['白沙黎族自治县', '2021年第一季度', '待报送', '2021-04-15', '是', 0],
     ]);
 
-    if (!hasSoffice) return;
-    const csv = fs.readFileSync(sofficeConvert(out, CSV_UTF8, path.join(dir, 'csv')), 'utf8');
+    if (!hasSoffice()) return;
+    const csv = fs.readFileSync(await convertOne(out, CSV_UTF8, path.join(dir, 'csv')), 'utf8');
     expect(csv.split(/\r?\n/)[0]).toBe('地区,期间,状态,截止日期,是否逾期,已有数据项数');
     expect(csv).toContain('白沙黎族自治县,2021年第一季度,待报送,2021-04-15,是,0');
   });
