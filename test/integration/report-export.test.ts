@@ -18,6 +18,7 @@ import { describeWriteError, writeFileAtomic } from '../../electron/core/xlsx/wr
 import { closeStore, openStore } from '../../electron/core/store';
 import { runCli } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
+import { hasSoffice } from '../helpers/libreoffice';
 
 const HAIKOU = '460100';
 const SANYA = '460200';
@@ -359,7 +360,7 @@ describe('quarterly report workbook (export)', async () => {
     expect(describeWriteError(errno('EACCES'), 'a.xlsx', 'open').message).toContain('没有权限');
   });
 
-  it.skipIf(!have('soffice'))(
+  it.skipIf(!hasSoffice())(
     'LibreOffice converts it to PDF and CSV without errors, Chinese intact',
     () => {
       const conv = fs.mkdtempSync(path.join(dir, 'lo-'));
