@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, lint (the boundary rules), then every vitest suite
+ * `npm test`: type-check, lint (the boundary rules), the Electron security
+ * audit (scripts/security-audit.mjs), then every vitest suite
  * (unit, integration on real SQLite files and workbooks, e2e in Chromium).
  * CI does not read vitest's output, so the last line is the plain count:
  * "N passed, N failed", taken from vitest's JSON report.
@@ -24,6 +25,7 @@ function step(label, cmd, args) {
 for (const [label, cmd, args] of [
   ['类型检查 typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['边界检查 lint', bin('eslint'), ['.']],
+  ['安全审计 electronegativity', process.execPath, [path.join(root, 'scripts', 'security-audit.mjs')]],
 ]) {
   if (step(label, cmd, args)) passed += 1;
   else failed += 1;

@@ -13,12 +13,15 @@ import {
   CatalogueSchema,
   CheckSchema,
   code,
+  filePath,
   HistoryEntrySchema,
   ObservationSchema,
   periodCode,
   RegionSchema,
 } from './schemas';
 import { returnsChannels } from './channels/returns';
+import { consolidateChannels } from './channels/consolidate';
+import { filesChannels } from './channels/files';
 
 export * from './schemas';
 
@@ -72,15 +75,17 @@ export const channels = {
     input: z.object({ indicator: code.optional(), region: code.optional(), period: periodCode.optional(), limit: z.number().int().positive().max(10000).optional() }).strict(),
     output: z.array(HistoryEntrySchema),
   },
-  'backup.create': { input: z.object({ out: z.string().min(1).optional() }).strict(), output: z.object({ file: z.string() }) },
-  'backup.inspect': { input: z.object({ file: z.string().min(1) }).strict(), output: BackupSummarySchema },
+  'backup.create': { input: z.object({ out: filePath.optional() }).strict(), output: z.object({ file: z.string() }) },
+  'backup.inspect': { input: z.object({ file: filePath }).strict(), output: BackupSummarySchema },
   'backup.restore': {
-    input: z.object({ file: z.string().min(1) }).strict(),
+    input: z.object({ file: filePath }).strict(),
     output: z.object({ restored: BackupSummarySchema, safetyCopy: z.string() }),
   },
   ...reportsChannels,
   ...trackerChannels,
   ...returnsChannels,
+  ...consolidateChannels,
+  ...filesChannels,
   // ...featureChannels,
 } as const;
 

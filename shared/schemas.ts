@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 export const code = z.string().min(1).max(64);
+/** A file path as the shells hand it over: bounded, so a megabyte of text is refused at the boundary. */
+export const filePath = z.string().min(1).max(4096);
 export const periodCode = z.string().regex(/^\d{4}(Q[1-4])?$/, '期间格式应为 2026Q1 或 2026');
 
 export const SourceRefSchema = z.object({ doc: z.string(), clause: z.string(), quote: z.string().optional() });

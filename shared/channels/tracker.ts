@@ -4,7 +4,7 @@
  * ../schemas so that contract.ts can import this file without a cycle.
  */
 import { z } from 'zod';
-import { code, periodCode } from '../schemas';
+import { code, filePath, periodCode } from '../schemas';
 
 export const ReturnStateSchema = z.enum(['expected', 'received', 'checked', 'approved']);
 
@@ -77,21 +77,21 @@ export const trackerChannels = {
     output: z.array(ReturnHistorySchema),
   },
   'tracker.exportMissing': {
-    input: z.object({ period: periodCode, out: z.string().min(1) }).strict(),
+    input: z.object({ period: periodCode, out: filePath }).strict(),
     output: z.object({ file: z.string(), rows: z.number().int() }),
   },
   'catalogue.exportXlsx': {
-    input: z.object({ out: z.string().min(1) }).strict(),
+    input: z.object({ out: filePath }).strict(),
     output: z.object({ file: z.string(), indicators: z.number().int(), targets: z.number().int() }),
   },
-  'catalogue.importPreview': { input: z.object({ file: z.string().min(1) }).strict(), output: CataloguePreviewSchema },
+  'catalogue.importPreview': { input: z.object({ file: filePath }).strict(), output: CataloguePreviewSchema },
   'catalogue.importCommit': {
-    input: z.object({ file: z.string().min(1) }).strict(),
+    input: z.object({ file: filePath }).strict(),
     /** batchId null: nothing was written (rejections, or nothing changed). */
     output: CataloguePreviewSchema.extend({ batchId: z.string().nullable() }),
   },
   'catalogue.importUndo': {
-    input: z.object({ batchId: z.string().min(1) }).strict(),
+    input: z.object({ batchId: code }).strict(),
     output: z.object({ batchId: z.string(), restored: z.number().int() }),
   },
   'catalogue.setIndicator': {
