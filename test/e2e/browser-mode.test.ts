@@ -6,72 +6,43 @@
  * serves a private copy of out/renderer so a concurrent rebuild cannot pull
  * files from under the page. Screenshots go to test-results/.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/dispatch';
-import { closeStore, openStore, type CoreContext } from '../../electron/core/store';
-import { startWebServer, type WebServer } from '../../electron/web/server';
-import { tmpDir } from '../helpers/tmp';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.YS_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'test-results');
-const hasChromium = fs.existsSync(CHROMIUM);
+import type { CoreContext } from '../../electron/core/store';
+import type { WebServer } from '../../electron/web/server';
+import { CHROMIUM, hasChromium, SHOTS, startE2E, type E2E } from './harness';
 
 if (!hasChromium) {
   console.warn(`[browser-mode e2e] 跳过：找不到 Chromium（${CHROMIUM}）。CI 会安装它；本地可设 YS_CHROMIUM。`);
 }
 
 describe.skipIf(!hasChromium)('browser mode, end to end', () => {
+  let e2e: E2E;
   let ctx: CoreContext;
   let web: WebServer;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
+  let pageErrors: string[] = [];
+  let cspViolations: string[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
-    const dir = tmpDir('ys-e2e-');
-    const staticDir = path.join(dir, 'renderer');
-    fs.cpSync(path.join(ROOT, 'out', 'renderer'), staticDir, { recursive: true });
-    ctx = await openStore({ dbFile: path.join(dir, 'e2e.db'), user: 'e2e' });
-    web = await startWebServer({ ctx, port: 0, staticDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') {
-        if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-        else pageErrors.push(m.text());
-      }
-    });
-    fs.mkdirSync(SHOTS, { recursive: true });
+    e2e = await startE2E('ys-e2e-');
+    ctx = e2e.ctx;
+    web = e2e.web;
+    const tracked = await e2e.newPage({ width: 1440, height: 900 });
+    page = tracked.page;
+    pageErrors = tracked.errors;
+    cspViolations = tracked.cspViolations;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (ctx) closeStore(ctx);
+    await e2e?.close();
   });
 
   it('shows the catalogue grouped by area', async () => {
-    await page.goto(web.url);
+    // The catalogue is the 指标 page of the window (the window opens on 总览).
+    await page.goto(`${web.url}#/indicator`);
     await expect(page.title()).resolves.toBe('营商环境指标监测工作站');
     await page.getByRole('heading', { level: 1, name: '营商环境指标监测工作站' }).waitFor();
     await page.locator('.area-name', { hasText: '开办企业' }).first().waitFor();

@@ -1,132 +1,201 @@
 /**
- * One indicator over time for one region: its actual values against the
- * target in force each quarter (a step line; a band for `between` targets).
- * The rows come from the shared, tested shaping in shared/chart-data.ts.
+ * One indicator over time: actual values per quarter since 2021 for several
+ * regions, against the target in force each period (a step line), a range
+ * target as a band, the first (2021) target as a reference line, milestone
+ * deadlines as markers and the current period marked. Rows come from the
+ * shared, tested shaping in shared/chart-data.ts.
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { indicatorSeries } from '../../../shared/chart-data';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { indicatorSeries, type SeriesRow } from '../../../shared/chart-data';
 import type { IndicatorView, Observation } from '../../../shared/contract';
-import { parsePeriod, periodSort, type Period } from '../../../shared/periods';
 import { useT } from '../i18n';
+import { ChartFrame } from './ChartFrame';
+import { formatValue, withUnit } from './format';
+import { milestoneDeadlines, seriesRange } from './series';
+import { CHART_COLORS, CHART_FONT, HALO, LEGEND_STYLE, seriesColor, TICK, TOOLTIP_STYLE } from './theme';
 
-export const CHART_COLORS = { actual: '#0f6e78', target: '#d9822b', band: '#b5651d', grid: '#d5dfe0', axis: '#33484b' };
+export { formatValue } from './format';
+export { milestoneDeadlines, seriesRange } from './series';
+
+export interface ChartRegion {
+  code: string;
+  label: string;
+}
 
 export interface IndicatorChartProps {
   indicator: IndicatorView;
   observations: readonly Observation[];
-  regionCode: string | null;
-  regionName: string;
+  regions: readonly ChartRegion[];
+  /** The current quarter: marked, and the x axis reaches at least this far. */
+  period: string | null;
+  title: string;
+  subtitle?: string;
+  fileName: string;
   height?: number;
 }
 
-export function formatValue(value: number | null | undefined, precision: number): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: Math.max(0, precision) });
-}
+type ChartRow = Record<string, unknown> &
+  Pick<SeriesRow, 'period' | 'label' | 'target' | 'targetLow' | 'targetHigh' | 'milestoneDue' | 'annual'> & { band: [number, number] | null };
 
-/** Quarter code of a period; a year stands at its Q4 (where the shared shaping puts annual figures). */
-function asQuarter(p: Period): string {
-  return p.quarter === null ? `${p.year}Q4` : p.code;
-}
-
-/** From 2021Q1 (or the first value, if earlier) to the last value or the last target year, whichever is later. */
-export function seriesRange(indicator: IndicatorView, observations: readonly Observation[]): { from: string; to: string } {
-  const periods = observations.map((o) => parsePeriod(o.period)).filter((p): p is Period => p !== null);
-  periods.sort((a, b) => periodSort(a) - periodSort(b));
-  const first = periods[0];
-  const last = periods.at(-1);
-  const from = first && first.year < 2021 ? `${first.year}Q1` : '2021Q1';
-  const lastTargetYear = indicator.targets.reduce((y, t) => Math.max(y, t.year), 0);
-  const candidates = [last ? asQuarter(last) : null, lastTargetYear ? `${lastTargetYear}Q4` : null, '2021Q4'].filter((s): s is string => s !== null);
-  const to = candidates.reduce((a, b) => (periodSort(parsePeriod(a)!) >= periodSort(parsePeriod(b)!) ? a : b));
-  return { from, to };
-}
-
-export function IndicatorChart({ indicator, observations, regionCode, regionName, height = 420 }: IndicatorChartProps) {
+export function IndicatorChart({ indicator, observations, regions, period, title, subtitle, fileName, height = 440 }: IndicatorChartProps) {
   const t = useT();
+  const codes = useMemo(() => regions.map((r) => r.code), [regions]);
   const series = useMemo(() => {
-    const mine = observations.filter((o) => o.indicator === indicator.code && o.region === regionCode);
-    const range = seriesRange(indicator, mine);
+    const wanted = new Set(codes);
+    const mine = observations.filter((o) => o.indicator === indicator.code && wanted.has(o.region));
     return indicatorSeries({
       indicator,
       targets: indicator.targets,
       observations: mine,
-      regions: regionCode ? [regionCode] : [],
-      targetRegion: regionCode,
-      ...range,
+      regions: codes,
+      // One region: its own target; several: the province-wide target.
+      targetRegion: codes.length === 1 ? codes[0]! : null,
+      ...seriesRange(mine, period, milestoneDeadlines(indicator)),
     });
-  }, [indicator, observations, regionCode]);
+  }, [indicator, observations, codes, period]);
 
-  const rows = series.rows;
-  const actualKey = regionCode ?? '';
-  const hasActual = regionCode !== null && rows.some((r) => typeof r[actualKey] === 'number');
-  const hasBand = rows.some((r) => r.targetLow !== null);
+  const rows: ChartRow[] = useMemo(
+    () => series.rows.map((r) => ({ ...r, band: r.targetLow !== null && r.targetHigh !== null ? [r.targetLow, r.targetHigh] : null })),
+    [series],
+  );
   const milestone = indicator.direction === 'milestone';
+  const hasActual = rows.some((r) => codes.some((c) => typeof r[c] === 'number'));
+  const hasBand = rows.some((r) => r.band !== null);
+  const hasTarget = rows.some((r) => r.target !== null);
+  const dueRows = rows.filter((r) => r.milestoneDue);
+  const baseline = series.baseline2021;
+  const showBaseline = !milestone && baseline !== null && rows.some((r) => r.target !== null && r.target !== baseline);
   const values = rows
-    .flatMap((r) => [regionCode ? r[regionCode] : null, r.target, r.targetLow, r.targetHigh])
+    .flatMap((r) => [...codes.map((c) => r[c]), r.target, r.targetLow, r.targetHigh])
     .filter((v): v is number => typeof v === 'number');
-  // Amounts, days and shares read honestly from zero; negative data keeps an automatic scale.
   const domain: [number | 'auto', number | 'auto'] = milestone ? [0, 1] : values.every((v) => v >= 0) ? [0, 'auto'] : ['auto', 'auto'];
-  const fmt = (v: unknown) => {
+
+  const unit = indicator.unit;
+  const fmt = (v: unknown): string => {
+    if (Array.isArray(v) && v.length === 2) {
+      return `${formatValue(v[0] as number, indicator.precision)}–${withUnit(formatValue(v[1] as number, indicator.precision), unit)}`;
+    }
     const n = typeof v === 'number' ? v : null;
     if (milestone && n !== null) return n >= 1 ? t('chart.valueDone') : t('chart.valueNotDone');
-    const s = formatValue(n, indicator.precision);
-    return indicator.unit === '%' ? `${s}%` : `${s} ${indicator.unit}`;
+    return n === null ? '—' : withUnit(formatValue(n, indicator.precision), unit);
   };
-  const step = (key: 'target' | 'targetLow' | 'targetHigh', name: string, color: string, dash: string) => (
-    <Line
-      key={key}
-      type="stepAfter"
-      dataKey={key}
-      name={name}
-      stroke={color}
-      strokeWidth={3}
-      strokeDasharray={dash}
-      dot={false}
-      connectNulls={false}
-      isAnimationActive={false}
-    />
-  );
+  const periodInRange = period !== null && rows.some((r) => r.label === period);
 
   return (
-    <figure className="chart" aria-label={t('chart.title', { name: indicator.name })}>
-      {!hasActual && <p className="chart-empty">{t('chart.noData', { region: regionName })}</p>}
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 16, right: 32, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="4 4" />
-          <XAxis dataKey="label" tick={{ fontSize: 16, fill: CHART_COLORS.axis }} tickMargin={8} minTickGap={16} />
-          <YAxis
-            tick={{ fontSize: 16, fill: CHART_COLORS.axis }}
-            width={88}
-            domain={domain}
-            ticks={milestone ? [0, 1] : undefined}
-            tickFormatter={(v: number) => (milestone ? fmt(v) : formatValue(v, indicator.precision))}
-            label={{ value: indicator.unit, angle: 0, position: 'insideTopLeft', offset: -4, fontSize: 15, fill: CHART_COLORS.axis }}
-          />
-          <Tooltip formatter={(v) => fmt(v)} contentStyle={{ fontSize: 16 }} />
-          <Legend wrapperStyle={{ fontSize: 16 }} />
-          {hasBand
-            ? [
-                step('targetLow', t('chart.targetLow'), CHART_COLORS.band, '8 5'),
-                step('targetHigh', t('chart.targetMax'), CHART_COLORS.band, '3 4'),
-              ]
-            : step('target', t('chart.target'), CHART_COLORS.target, '8 5')}
-          {regionCode && (
-            <Line
-              type="linear"
-              dataKey={regionCode}
-              name={t('chart.actual')}
-              stroke={CHART_COLORS.actual}
-              strokeWidth={4}
-              dot={{ r: 6, strokeWidth: 2, fill: '#fff' }}
-              activeDot={{ r: 8 }}
-              connectNulls
-              isAnimationActive={false}
+    <ChartFrame title={title} subtitle={subtitle} fileName={fileName} className="chart chart-line">
+      {!hasActual && <p className="chart-empty">{t('chart.noActual')}</p>}
+      <div style={{ fontFamily: CHART_FONT }}>
+        <ResponsiveContainer width="100%" height={height}>
+          <ComposedChart data={rows} margin={{ top: 36, right: 40, bottom: 8, left: 12 }}>
+            <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="4 4" />
+            <XAxis dataKey="label" tick={TICK} tickMargin={8} minTickGap={20} />
+            <YAxis
+              tick={TICK}
+              width={96}
+              domain={domain}
+              ticks={milestone ? [0, 1] : undefined}
+              allowDecimals={!milestone}
+              tickFormatter={(v: number) => (milestone ? fmt(v) : formatValue(v, indicator.precision))}
+              label={{ value: milestone ? t('chart.milestoneAxis') : t('chart.unitAxis', { unit }), position: 'top', offset: 16, dx: 30, style: { ...TICK, fontWeight: 600 } }}
             />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+            <Tooltip
+              formatter={(v, _name, item) => {
+                const row = (item as { payload?: ChartRow } | undefined)?.payload;
+                const key = String((item as { dataKey?: unknown } | undefined)?.dataKey ?? '');
+                return row?.annual?.includes(key) ? `${fmt(v)} ${t('chart.annualFigure')}` : fmt(v);
+              }}
+              contentStyle={TOOLTIP_STYLE}
+              labelStyle={{ fontWeight: 700 }}
+            />
+            <Legend wrapperStyle={LEGEND_STYLE} />
+            {hasBand && (
+              <Area
+                type="stepAfter"
+                dataKey="band"
+                name={t('chart.targetBand')}
+                stroke={CHART_COLORS.band}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+                fill={CHART_COLORS.band}
+                fillOpacity={0.15}
+                connectNulls={false}
+                isAnimationActive={false}
+                activeDot={false}
+              />
+            )}
+            {hasTarget && (
+              <Line
+                type="stepAfter"
+                dataKey="target"
+                name={t('chart.target')}
+                stroke={CHART_COLORS.target}
+                strokeWidth={3}
+                strokeDasharray="9 5"
+                dot={false}
+                activeDot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            )}
+            {showBaseline && (
+              <ReferenceLine
+                y={baseline!}
+                stroke={CHART_COLORS.baseline}
+                strokeWidth={2}
+                strokeDasharray="2 4"
+                label={{
+                  value: t('chart.baseline', { year: series.baselineYear ?? 2021, value: fmt(baseline) }),
+                  position: 'insideBottomRight',
+                  style: { ...TICK, fill: CHART_COLORS.baseline, ...HALO },
+                }}
+              />
+            )}
+            {dueRows.map((r) => (
+              <ReferenceLine
+                key={`due-${r.label}`}
+                x={r.label}
+                stroke={CHART_COLORS.target}
+                strokeWidth={2}
+                label={{ value: t('chart.milestoneDue'), position: 'top', style: { ...TICK, fill: CHART_COLORS.target, fontWeight: 700 } }}
+              />
+            ))}
+            {periodInRange && (
+              <ReferenceLine
+                x={period!}
+                stroke={CHART_COLORS.current}
+                strokeDasharray="3 3"
+                label={{ value: t('chart.currentPeriod'), position: 'insideTopRight', style: { ...TICK, fill: CHART_COLORS.muted, ...HALO } }}
+              />
+            )}
+            {regions.map((r, i) => (
+              <Line
+                key={r.code}
+                type={milestone ? 'stepAfter' : 'linear'}
+                dataKey={r.code}
+                name={r.label}
+                stroke={seriesColor(i)}
+                strokeWidth={i === 0 ? 4 : 3}
+                dot={{ r: 5, strokeWidth: 2, fill: '#fff' }}
+                activeDot={{ r: 7 }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartFrame>
   );
 }

@@ -1,69 +1,65 @@
-/** The catalogue, the regions, the selected indicator and its actual values. */
+/**
+ * The catalogue (retired indicators included: they keep their data and
+ * charts), the regions, and each indicator's actual values, cached.
+ */
 import { create } from 'zustand';
 import type { Catalogue, Observation, Region } from '../../../shared/contract';
 import { invoke } from '../api/client';
-
-type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
+import { errorMessage, type Load } from './load';
 
 interface CatalogueState {
   catalogue: Load<Catalogue>;
   regions: Region[];
-  selected: string | null;
-  /** Region code the chart shows; the province by default. */
-  region: string | null;
-  query: string;
-  /** Actual values per indicator code, all regions. */
+  /** Actual values per indicator code, all regions and periods. */
   observations: Record<string, Load<Observation[]>>;
-  load(): Promise<void>;
-  select(code: string): void;
-  setRegion(code: string): void;
-  setQuery(query: string): void;
+  load(force?: boolean): Promise<void>;
   loadObservations(code: string, force?: boolean): Promise<void>;
+  /** Forget cached values (after an import, an entry, a restore). */
+  invalidateObservations(): void;
 }
 
-const message = (e: unknown) => (e as Error)?.message ?? String(e);
+let inflight: Promise<void> | null = null;
 
 export const useCatalogue = create<CatalogueState>((set, get) => ({
   catalogue: { status: 'idle' },
   regions: [],
-  selected: null,
-  region: null,
-  query: '',
   observations: {},
 
-  async load() {
-    set({ catalogue: { status: 'loading' } });
-    try {
-      const [catalogue, regions] = await Promise.all([invoke('catalogue.get', {}), invoke('regions.list', {})]);
-      const province = regions.find((r) => r.kind === 'province') ?? regions[0];
-      set({ catalogue: { status: 'ready', value: catalogue }, regions, region: get().region ?? province?.code ?? null });
-    } catch (e) {
-      set({ catalogue: { status: 'error', message: message(e) } });
-    }
-  },
-
-  select(code) {
-    set({ selected: code });
-    void get().loadObservations(code);
-  },
-
-  setRegion(code) {
-    set({ region: code });
-  },
-
-  setQuery(query) {
-    set({ query });
+  load(force = false) {
+    if (inflight) return force ? inflight.then(() => get().load(true)) : inflight;
+    const cur = get().catalogue;
+    if (!force && cur.status === 'ready') return Promise.resolve();
+    set({ catalogue: cur.status === 'ready' ? { ...cur, refreshing: true } : { status: 'loading' } });
+    inflight = (async () => {
+      try {
+        const [catalogue, regions] = await Promise.all([invoke('catalogue.get', { includeRetired: true }), invoke('regions.list', {})]);
+        set({ catalogue: { status: 'ready', value: catalogue }, regions });
+      } catch (e) {
+        const prev = get().catalogue;
+        // A failed refresh keeps what is on screen.
+        set({ catalogue: prev.status === 'ready' ? { status: 'ready', value: prev.value } : { status: 'error', message: errorMessage(e) } });
+      } finally {
+        inflight = null;
+      }
+    })();
+    return inflight;
   },
 
   async loadObservations(code, force = false) {
     const current = get().observations[code];
     if (!force && current && (current.status === 'ready' || current.status === 'loading')) return;
-    set((s) => ({ observations: { ...s.observations, [code]: { status: 'loading' } } }));
+    set((s) => ({
+      observations: { ...s.observations, [code]: current?.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' } },
+    }));
     try {
       const value = await invoke('observations.list', { indicator: code });
       set((s) => ({ observations: { ...s.observations, [code]: { status: 'ready', value } } }));
     } catch (e) {
-      set((s) => ({ observations: { ...s.observations, [code]: { status: 'error', message: message(e) } } }));
+      set((s) => ({ observations: { ...s.observations, [code]: { status: 'error', message: errorMessage(e) } } }));
     }
+  },
+
+  invalidateObservations() {
+    set({ observations: {} });
   },
 }));

@@ -1,33 +1,33 @@
-/** How a target reads in the catalogue: "2022 ≥65% · 2023 ≥80%". */
+/** How targets read: "2022 ≥65%", "≤1 工作日", "2026-12-31 前完成". Pure apart from t(). */
 import type { IndicatorView, TargetView } from '../../../../shared/contract';
-import type { MessageKey, Params } from '../../i18n';
-import { formatValue } from '../../charts/IndicatorChart';
+import type { TargetLike } from '../../../../shared/targets';
+import { formatValue, withUnit } from '../../charts/format';
+import type { Translate } from '../../i18n';
 
-type T = (key: MessageKey, params?: Params) => string;
+type IndicatorLike = Pick<IndicatorView, 'direction' | 'unit' | 'precision'>;
 
-const SYMBOL: Record<TargetView['comparator'], string> = { '<=': '≤', '>=': '≥', '=': '=', between: '' };
+export const COMPARATOR_SYMBOL: Record<TargetView['comparator'], string> = { '<=': '≤', '>=': '≥', '=': '=', between: '' };
 
-function withUnit(s: string, unit: string): string {
-  return unit === '%' ? `${s}%` : `${s} ${unit}`;
+/** The target without its year: "≥65%", "0.5–1 天", "完成". */
+export function targetValueText(target: TargetLike, indicator: IndicatorLike, t: Translate): string {
+  const v = (n: number) => formatValue(n, indicator.precision);
+  if (indicator.direction === 'milestone') {
+    return target.deadline ? t('target.doneBy', { date: target.deadline }) : t('target.done');
+  }
+  if (target.comparator === 'between' && target.valueMax !== null) {
+    return withUnit(`${v(target.value)}–${v(target.valueMax)}`, indicator.unit);
+  }
+  return COMPARATOR_SYMBOL[target.comparator] + withUnit(v(target.value), indicator.unit);
 }
 
-export function targetText(target: TargetView, indicator: IndicatorView, t: T): string {
-  const v = (n: number) => formatValue(n, indicator.precision);
-  let body: string;
-  if (indicator.direction === 'milestone') {
-    // "2026-12-31 前完成" already names the year.
-    if (target.deadline) return t('target.doneBy', { date: target.deadline });
-    body = t('target.done');
-  } else if (target.comparator === 'between' && target.valueMax !== null) {
-    body = withUnit(`${v(target.value)}–${v(target.valueMax)}`, indicator.unit);
-  } else {
-    body = SYMBOL[target.comparator] + withUnit(v(target.value), indicator.unit);
-  }
-  return `${target.year} ${body}`;
+export function targetText(target: TargetView, indicator: IndicatorLike, t: Translate): string {
+  // "2026-12-31 前完成" already names the year.
+  if (indicator.direction === 'milestone' && target.deadline) return t('target.doneBy', { date: target.deadline });
+  return `${target.year} ${targetValueText(target, indicator, t)}`;
 }
 
 /** Province-wide targets by year, joined; regional ones are counted separately. */
-export function targetsSummary(indicator: IndicatorView, t: T): { text: string; regional: number } {
+export function targetsSummary(indicator: IndicatorView, t: Translate): { text: string; regional: number } {
   const province = indicator.targets.filter((x) => x.regionCode === null).sort((a, b) => a.year - b.year);
   return {
     text: province.length ? province.map((x) => targetText(x, indicator, t)).join(' · ') : t('indicator.noTargets'),
