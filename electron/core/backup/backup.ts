@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { AppError, describeIoError } from '../errors';
+import { AppError, assertWritableDir, describeIoError } from '../errors';
 import { connect } from '../db/driver';
 import { integrity } from '../db/open';
 import { schemaVersion } from '../db/migrate';
@@ -17,6 +17,7 @@ export async function backupTo(db: Database, target: string): Promise<void> {
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`);
   try {
     fs.mkdirSync(dir, { recursive: true });
+    assertWritableDir(dir);
     await db.backup(tmp);
     const copy = connect(tmp);
     try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { AppError, describeIoError } from '../errors';
+import { AppError, assertWritableDir, describeIoError } from '../errors';
 import { connect } from './driver';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -42,6 +42,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   } catch (e) {
     throw describeIoError(e, path.dirname(file));
   }
+  // WAL needs its -wal and -shm files beside the database: the folder must be writable.
+  assertWritableDir(path.dirname(path.resolve(file)));
   let db: Database;
   try {
     db = connect(file);
