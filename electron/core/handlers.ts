@@ -10,6 +10,8 @@ import { observationHandlers } from './handlers/observations';
 import { reportHandlers } from './handlers/reports';
 import { trackerHandlers } from './handlers/tracker';
 import { returnsHandlers } from './handlers/returns';
+import { consolidateHandlers } from './handlers/consolidate';
+import { filesHandlers } from './handlers/files';
 import type { Handler } from './handlers/types';
 
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -20,4 +22,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...reportHandlers,
   ...trackerHandlers,
   ...returnsHandlers,
+  ...consolidateHandlers,
+  ...filesHandlers,
 };

@@ -13,7 +13,10 @@ import { useNativeBinding } from '../core/db/driver';
 import { invoke } from '../core/dispatch';
 import { defaultDataDir } from '../core/paths';
 import { closeStore, openStore, type CoreContext } from '../core/store';
+import { desktopPathRefusal } from '../core/path-policy';
+import { answerFileDialog, isFileChannel } from './file-dialogs';
 import { buildMenu } from './menu';
+import { grantPath, isGranted } from './path-grants';
 import { electronSqliteBinding, isAppUrl, type AppOrigin } from './policy';
 import { hardenDefaultSession, installSecurity } from './security';
 
@@ -77,7 +80,18 @@ async function start(): Promise<void> {
     if (!frame || frame.parent !== null || !isAppUrl(frame.url, origin)) {
       return { ok: false, error: { kind: 'forbidden', message: '拒绝：请求不是来自本应用的页面。' } };
     }
-    return invoke(store, typeof channel === 'string' ? channel : String(channel), input);
+    // Native dialogs are the shell's own: answered here, before the core.
+    if (isFileChannel(channel)) {
+      const chosen = await answerFileDialog(BrowserWindow.fromWebContents(event.sender) ?? mainWindow, channel, input);
+      // What the person picked may be used by the page: read (open) or written (save).
+      if (chosen.ok && chosen.value.path) grantPath(chosen.value.path, channel === 'files.chooseSave' ? 'write' : 'read');
+      return chosen;
+    }
+    const name = typeof channel === 'string' ? channel : String(channel);
+    // File paths from the page: only chosen in a dialog, or inside the data folder's exchange folders.
+    const refused = desktopPathRefusal(store.dataDir, name, input, isGranted);
+    if (refused) return refused;
+    return invoke(store, name, input);
   });
 
   Menu.setApplicationMenu(buildMenu(store, dev));

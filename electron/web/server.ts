@@ -9,7 +9,18 @@
  * - POST /api/invoke needs X-Workstation-Token: <per-run random token>. The
  *   page gets the token from a <meta name="workstation-token"> injected into
  *   index.html (no inline script: the CSP forbids it);
- * - static files only from inside staticDir; bodies capped.
+ * - static files only from inside staticDir; bodies capped;
+ * - file paths in an /api/invoke input (shared/path-fields.ts) only inside
+ *   <dataDir>/uploads, downloads or backups, else 403 (electron/core/path-policy.ts).
+ *
+ * Files (browser mode has no native dialogs):
+ * - POST /api/upload?name=<file name> (token header; raw bytes, capped at
+ *   100 MB) stores the file as <dataDir>/uploads/<random>/<sanitized name>
+ *   and answers {path}: the page then hands that path to import.preview etc.;
+ * - POST /api/download-ticket {path} (token header) gives a one-time,
+ *   short-lived /api/download?ticket=… for a file inside <dataDir>/downloads/
+ *   or the backups folder only (an <a download> cannot send the header);
+ *   GET /api/download?ticket=… sends it as an attachment (RFC 5987 name).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +30,7 @@ import path from 'node:path';
 import type { InvokeResult } from '../../shared/contract';
 import { CSP } from '../../shared/csp';
 import { invoke } from '../core/dispatch';
+import { browserPathRefusal } from '../core/path-policy';
 import type { CoreContext } from '../core/store';
 
 export interface WebServerOptions {
@@ -29,6 +41,8 @@ export interface WebServerOptions {
   staticDir: string;
   /** Largest accepted request body, in bytes. Default 64 MB. */
   maxBodyBytes?: number;
+  /** Largest accepted upload (POST /api/upload), in bytes. Default 100 MB. */
+  maxUploadBytes?: number;
 }
 
 export interface WebServer {
@@ -41,6 +55,50 @@ export interface WebServer {
 
 export const TOKEN_HEADER = 'x-workstation-token';
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+const DEFAULT_MAX_UPLOAD = 100 * 1024 * 1024;
+/** A download ticket is good for one request within this time. */
+const TICKET_TTL_MS = 2 * 60_000;
+/** Uploads older than this are removed when the server starts. */
+const UPLOAD_KEEP_MS = 24 * 60 * 60_000;
+
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.db': 'application/octet-stream',
+};
+
+/**
+ * A file name from the page, made safe to store: no folders, no control or
+ * reserved characters, no leading dots, not a Windows device name, at most
+ * 180 bytes (the extension kept). Never empty.
+ */
+export function sanitizeUploadName(raw: string): string {
+  let name = (raw.normalize('NFC').split(/[/\\]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(name)) name = `_${name}`;
+  if (!name) name = 'upload';
+  const fullExt = path.extname(name);
+  const ext = fullExt.length <= 16 ? fullExt : '';
+  let stem = ext ? name.slice(0, -ext.length) : name;
+  while (Buffer.byteLength(stem + ext, 'utf8') > 180 && stem.length > 1) stem = stem.slice(0, -1);
+  return stem + ext;
+}
+
+/** attachment; filename="ascii fallback"; filename*=UTF-8''… (RFC 6266 / 5987). */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** True when `file` lies inside `dir` (both already resolved). */
+function isInside(file: string, dir: string): boolean {
+  return file.startsWith(dir + path.sep);
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -134,8 +192,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new Error(`找不到界面文件 ${indexFile}：请先运行 npm run build。`);
   }
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   const token = crypto.randomBytes(24).toString('hex');
   let port = 0;
+
+  // File exchange folders (see the header comment).
+  const uploadsDir = path.join(path.resolve(ctx.dataDir), 'uploads');
+  const downloadsDir = path.join(path.resolve(ctx.dataDir), 'downloads');
+  const downloadRoots = [downloadsDir, path.resolve(ctx.backupDir), path.join(path.resolve(ctx.dataDir), 'backups')];
+  fs.mkdirSync(downloadsDir, { recursive: true });
+  pruneUploads(uploadsDir);
+  const tickets = new Map<string, { file: string; expires: number }>();
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -173,8 +240,152 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const { channel, input } = body as { channel: string; input?: unknown };
+    // File paths from the page: only inside <dataDir>/uploads, downloads, backups (electron/core/path-policy.ts).
+    const refused = browserPathRefusal(ctx.dataDir, channel, input ?? {});
+    if (refused) {
+      sendJson(res, 403, refused);
+      return;
+    }
     const result = await invoke(ctx, channel, input ?? {});
     sendJson(res, 200, result);
+  }
+
+  /** POST /api/upload?name=…: the body, streamed to <dataDir>/uploads/<random>/<name>, capped. */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, errorResult('usage', '只接受 POST 请求。'));
+      return;
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      sendJson(res, 403, errorResult('forbidden', '拒绝：缺少或错误的访问令牌。'));
+      return;
+    }
+    const rawName = query.get('name');
+    if (!rawName) {
+      sendJson(res, 400, errorResult('usage', '请在地址中给出文件名（?name=…）。'));
+      return;
+    }
+    const tooLarge = () => {
+      send(res, 413, JSON.stringify(errorResult('usage', `文件过大（上限 ${Math.round(maxUpload / 1024 / 1024)} MB）。`)), 'application/json; charset=utf-8', {
+        'Cache-Control': 'no-store',
+        Connection: 'close',
+      });
+      res.on('finish', () => req.destroy());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxUpload) return tooLarge();
+    const dir = path.join(uploadsDir, crypto.randomBytes(12).toString('hex'));
+    const file = path.join(dir, sanitizeUploadName(rawName));
+    fs.mkdirSync(dir, { recursive: true });
+    const out = fs.createWriteStream(file, { flags: 'wx' });
+    let size = 0;
+    let over = false;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        req.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxUpload) {
+            over = true;
+            req.pause();
+            out.destroy();
+            resolve();
+            return;
+          }
+          if (!out.write(chunk)) {
+            req.pause();
+            out.once('drain', () => req.resume());
+          }
+        });
+        req.on('end', () => out.end(resolve));
+        req.on('error', reject);
+        out.on('error', reject);
+      });
+    } catch {
+      out.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (!res.headersSent) sendJson(res, 400, errorResult('usage', '文件上传失败，请重试。'));
+      return;
+    }
+    if (over) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return tooLarge();
+    }
+    sendJson(res, 200, { path: file, name: path.basename(file), size });
+  }
+
+  /** The real path of `requested` when it is a file inside a download folder; else null. */
+  function downloadable(requested: unknown): string | null {
+    if (typeof requested !== 'string' || requested === '' || requested.includes('\0') || !path.isAbsolute(requested)) return null;
+    let real: string;
+    try {
+      real = fs.realpathSync(path.resolve(requested));
+      if (!fs.statSync(real).isFile()) return null;
+    } catch {
+      return null;
+    }
+    const roots = downloadRoots.flatMap((r) => {
+      try {
+        return [fs.realpathSync(r)];
+      } catch {
+        return [];
+      }
+    });
+    return roots.some((r) => isInside(real, r)) ? real : null;
+  }
+
+  /** POST /api/download-ticket {path}: a one-time link for a file in the download folders. */
+  async function handleTicket(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, errorResult('usage', '只接受 POST 请求。'));
+      return;
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      sendJson(res, 403, errorResult('forbidden', '拒绝：缺少或错误的访问令牌。'));
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+    } catch {
+      sendJson(res, 400, errorResult('usage', '请求内容应为 {"path": "..."}。'));
+      return;
+    }
+    const file = downloadable((body as { path?: unknown } | null)?.path);
+    if (!file) {
+      sendJson(res, 403, errorResult('forbidden', '拒绝：只能下载工作站导出文件夹中的文件。'));
+      return;
+    }
+    const now = Date.now();
+    for (const [id, t] of tickets) if (t.expires < now) tickets.delete(id);
+    const id = crypto.randomBytes(24).toString('hex');
+    tickets.set(id, { file, expires: now + TICKET_TTL_MS });
+    sendJson(res, 200, { url: `/api/download?ticket=${id}`, name: path.basename(file) });
+  }
+
+  /** GET /api/download?ticket=…: the file as an attachment; the ticket is spent. */
+  function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): void {
+    if (req.method !== 'GET') {
+      send(res, 405, '只接受 GET 请求。', 'text/plain; charset=utf-8', { Allow: 'GET' });
+      return;
+    }
+    const id = query.get('ticket') ?? '';
+    const ticket = tickets.get(id);
+    tickets.delete(id);
+    const notFound = () => send(res, 404, '下载链接无效或已过期，请重新导出。', 'text/plain; charset=utf-8', { 'Cache-Control': 'no-store' });
+    if (!ticket || ticket.expires < Date.now()) return notFound();
+    const file = downloadable(ticket.file);
+    if (!file) return notFound();
+    const stat = fs.statSync(file);
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Content-Type': DOWNLOAD_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': String(stat.size),
+      'Content-Disposition': contentDisposition(path.basename(file)),
+      'Cache-Control': 'no-store',
+    });
+    const stream = fs.createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
@@ -243,6 +454,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       return;
     }
+    if (pathname === '/api/upload' || pathname === '/api/download-ticket' || pathname === '/api/download') {
+      const query = new URL(rawUrl, 'http://127.0.0.1').searchParams;
+      const work =
+        pathname === '/api/upload'
+          ? handleUpload(req, res, query)
+          : pathname === '/api/download-ticket'
+            ? handleTicket(req, res)
+            : Promise.resolve(handleDownload(req, res, query));
+      work.catch((e: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, errorResult('storage', `操作失败：${(e as Error)?.message ?? String(e)}`));
+        else res.destroy();
+      });
+      return;
+    }
     if (pathname.startsWith('/api/')) {
       sendJson(res, 404, errorResult('not-found', '未知的接口。'));
       return;
@@ -275,4 +500,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.closeAllConnections();
       }),
   };
+}
+
+/** Removes upload folders older than a day (the imports have long been read by then). */
+function pruneUploads(uploadsDir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(uploadsDir);
+  } catch {
+    return;
+  }
+  const cutoff = Date.now() - UPLOAD_KEEP_MS;
+  for (const name of names) {
+    if (!/^[0-9a-f]{24}$/.test(name)) continue;
+    const dir = path.join(uploadsDir, name);
+    try {
+      if (fs.statSync(dir).mtimeMs < cutoff) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
 }

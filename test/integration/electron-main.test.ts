@@ -32,11 +32,14 @@ function fakeElectron(dataDirHint: string) {
     errors: [] as string[],
     messages: [] as unknown[],
     saveDialogPath: path.join(dataDirHint, 'menu-backup.db'),
+    openDialog: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
+    dialogCalls: [] as Array<{ kind: 'open' | 'save'; args: unknown[] }>,
     quit: 0,
   };
   class FakeWindow {
     static getAllWindows = () => state.windows;
     static getFocusedWindow = () => state.windows[0] ?? null;
+    static fromWebContents = () => state.windows[0] ?? null;
     loaded: { file?: string; url?: string } = {};
     handlers: Record<string, Fn> = {};
     webContents = { reload: () => undefined };
@@ -73,8 +76,14 @@ function fakeElectron(dataDirHint: string) {
     },
     dialog: {
       showErrorBox: (title: string, msg: string) => { state.errors.push(`${title}: ${msg}`); },
-      showSaveDialog: async () => ({ canceled: false, filePath: state.saveDialogPath }),
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async (...args: unknown[]) => {
+        state.dialogCalls.push({ kind: 'save', args });
+        return { canceled: false, filePath: state.saveDialogPath };
+      },
+      showOpenDialog: async (...args: unknown[]) => {
+        state.dialogCalls.push({ kind: 'open', args });
+        return state.openDialog;
+      },
       showMessageBox: async (...args: unknown[]) => { state.messages.push(args.at(-1)); return { response: 0 }; },
     },
     session: {
@@ -190,5 +199,53 @@ describe('desktop main process (built, under a stand-in electron)', () => {
     expect(fs.existsSync(state.saveDialogPath)).toBe(true);
     while (state.messages.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(state.messages[0]).toMatchObject({ title: '备份完成' });
+  });
+
+  it('answers files.chooseOpen / files.chooseSave itself, with native dialogs on the window', async () => {
+    const ours = { senderFrame: { url: pathToFileURL(path.join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null }, sender: {} };
+    const handler = state.ipc.invoke!;
+    const win = state.windows[0]!;
+
+    state.dialogCalls.length = 0;
+    state.openDialog = { canceled: false, filePaths: [path.join(dataDir, '海口 2026Q1.xlsx')] };
+    const filters = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+    await expect(handler(ours, 'files.chooseOpen', { title: '选择填报表', filters })).resolves.toEqual({
+      ok: true,
+      value: { path: path.join(dataDir, '海口 2026Q1.xlsx') },
+    });
+    expect(state.dialogCalls).toHaveLength(1);
+    expect(state.dialogCalls[0]!.kind).toBe('open');
+    expect(state.dialogCalls[0]!.args[0]).toBe(win);
+    expect(state.dialogCalls[0]!.args[1]).toMatchObject({ title: '选择填报表', filters, properties: ['openFile'] });
+
+    state.openDialog = { canceled: true, filePaths: [] };
+    await expect(handler(ours, 'files.chooseOpen', {})).resolves.toEqual({ ok: true, value: { path: null } });
+
+    state.dialogCalls.length = 0;
+    const before = state.saveDialogPath;
+    state.saveDialogPath = path.join(dataDir, 'out', '季度报告.xlsx');
+    try {
+      await expect(handler(ours, 'files.chooseSave', { suggestedName: '../../季度报告.xlsx' })).resolves.toEqual({
+        ok: true,
+        value: { path: state.saveDialogPath },
+      });
+    } finally {
+      state.saveDialogPath = before;
+    }
+    expect(state.dialogCalls).toHaveLength(1);
+    expect(state.dialogCalls[0]!.kind).toBe('save');
+    const saveOptions = state.dialogCalls[0]!.args[1] as { defaultPath: string };
+    // Only the file name of the suggestion is used; the folder is the shell's choice.
+    expect(path.basename(saveOptions.defaultPath)).toBe('季度报告.xlsx');
+    expect(saveOptions.defaultPath).not.toContain('..');
+
+    // Validated against the channel's schema; never reaches the core (which would refuse it).
+    state.dialogCalls.length = 0;
+    await expect(handler(ours, 'files.chooseSave', { title: 1 })).resolves.toMatchObject({ ok: false, error: { kind: 'usage' } });
+    expect(state.dialogCalls).toHaveLength(0);
+    // Still only for our own page.
+    const evil = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: {} };
+    await expect(handler(evil, 'files.chooseOpen', {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(state.dialogCalls).toHaveLength(0);
   });
 });

@@ -15,6 +15,8 @@ interface MeetingState {
   asOfInput: string;
   frozen: { period: string; asOf: string; matrix: Matrix } | null;
   loading: boolean;
+  /** When the current read began (ms). */
+  loadingSince: number;
   error: string | null;
   presenting: boolean;
   index: number;
@@ -43,6 +45,7 @@ export const useMeeting = create<MeetingState>((set, get) => ({
   asOfInput: '',
   frozen: null,
   loading: false,
+  loadingSince: 0,
   error: null,
   presenting: false,
   index: 0,
@@ -53,7 +56,7 @@ export const useMeeting = create<MeetingState>((set, get) => ({
 
   async freeze(period) {
     const asOf = asOfIso(get().asOfInput);
-    set({ loading: true, error: null });
+    set({ loading: true, loadingSince: Date.now(), error: null });
     try {
       const matrix = await invoke('reports.matrix', { period, asOf });
       set({ frozen: { period, asOf, matrix }, loading: false, index: 0 });
