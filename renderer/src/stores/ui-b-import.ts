@@ -27,7 +27,7 @@ export interface ImportItem {
   error?: string;
 }
 
-export type ImportTab = 'import' | 'template' | 'batches' | 'tracker';
+export type ImportTab = 'import' | 'template' | 'batches' | 'tracker' | 'consolidate';
 
 interface ImportState {
   tab: ImportTab;

@@ -6,18 +6,21 @@
  *   导入记录   every batch, with 撤销
  *   报送进度   the returns tracker of the quarter: states, 逾期, advance /
  *              reopen, the missing list
+ *   省级汇总   many cities' long-format files at once: conflicts side by
+ *              side, a choice per conflict, one batch per file
  */
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { useCatalogue } from '../../stores/catalogue';
 import { useImportStore, type ImportTab } from '../../stores/ui-b-import';
 import { BatchesTab } from './BatchesTab';
+import { ConsolidateTab } from './ConsolidateTab';
 import { ImportFilesTab } from './ImportFilesTab';
 import { TemplateTab } from './TemplateTab';
 import { TrackerTab } from './TrackerTab';
 import './import.css';
 
-const TABS: ImportTab[] = ['import', 'template', 'batches', 'tracker'];
+const TABS: ImportTab[] = ['import', 'template', 'batches', 'tracker', 'consolidate'];
 
 export default function ImportPage() {
   const t = useT();
@@ -62,6 +65,7 @@ export default function ImportPage() {
         {tab === 'template' && <TemplateTab />}
         {tab === 'batches' && <BatchesTab />}
         {tab === 'tracker' && <TrackerTab />}
+        {tab === 'consolidate' && <ConsolidateTab />}
       </section>
     </div>
   );

@@ -24,9 +24,11 @@ export interface FilePickerProps {
   onPicked(files: PickedFile[]): void;
   onError(message: string): void;
   onUploading?(names: string[] | null): void;
+  /** Browser mode: called before each upload (done = files already uploaded) and once more when all are. */
+  onUploadProgress?(done: number, total: number, name: string | null): void;
 }
 
-export function FilePicker({ filters, multiple, label, dropHint, title, disabled, testId, onPicked, onError, onUploading }: FilePickerProps) {
+export function FilePicker({ filters, multiple, label, dropHint, title, disabled, testId, onPicked, onError, onUploading, onUploadProgress }: FilePickerProps) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -43,7 +45,11 @@ export function FilePicker({ filters, multiple, label, dropHint, title, disabled
     onUploading?.(files.map((f) => f.name));
     try {
       const out: PickedFile[] = [];
-      for (const f of files) out.push(await uploadFile(f));
+      for (const f of files) {
+        onUploadProgress?.(out.length, files.length, f.name);
+        out.push(await uploadFile(f));
+      }
+      onUploadProgress?.(out.length, files.length, null);
       onPicked(out);
     } catch (e) {
       onError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
