@@ -41,7 +41,8 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The core runs in a worker thread beside the shell: built as its own file.
+        input: { index: resolve(root, 'electron/main/index.ts'), 'core-worker': resolve(root, 'electron/core/worker.ts') },
         external: ['better-sqlite3'],
       },
     },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import pkg from '../../package.json';
 import { seeds as bundledSeeds } from '../../seeds';
 import { applySeeds, type Seeds } from './catalogue/seed';
 import { osUser } from './clock';
@@ -25,7 +26,8 @@ export interface OpenStoreOptions {
   appVersion?: string;
 }
 
-export const APP_VERSION = '0.1.0';
+/** The app's version, from package.json (one place to bump it). */
+export const APP_VERSION: string = pkg.version;
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<CoreContext> {
   const dbFile = path.resolve(options.dbFile ?? path.join(defaultDataDir(), DB_FILE_NAME));

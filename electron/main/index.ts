@@ -1,7 +1,8 @@
 /**
  * The desktop shell. It owns the window, the menu and the native dialogs;
  * all data work goes through the one handler table (electron/core/dispatch.ts),
- * exactly as in the CLI and browser mode.
+ * exactly as in the CLI and browser mode — here in a worker thread
+ * (./core.ts), so long work never stalls the window.
  *
  * Data lives in defaultDataDir() (YS_DATA_DIR overrides): userData points
  * there too, so desktop, CLI and browser mode share one store.
@@ -9,11 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
-import { useNativeBinding } from '../core/db/driver';
-import { invoke } from '../core/dispatch';
 import { defaultDataDir } from '../core/paths';
-import { closeStore, openStore, type CoreContext } from '../core/store';
 import { desktopPathRefusal } from '../core/path-policy';
+import { startCore, type Core } from './core';
 import { answerFileDialog, isFileChannel } from './file-dialogs';
 import { buildMenu } from './menu';
 import { grantPath, isGranted } from './path-grants';
@@ -27,7 +26,7 @@ const origin: AppOrigin = {
   devUrl,
 };
 
-let ctx: CoreContext | undefined;
+let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 // One store, one folder, one lock: set before anything reads userData.
@@ -61,9 +60,8 @@ async function start(): Promise<void> {
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   });
-  if (binding) useNativeBinding(binding);
   try {
-    ctx = await openStore({ appVersion: app.getVersion() });
+    core = await startCore(binding ?? null);
   } catch (e) {
     const hint = binding
       ? ''
@@ -71,7 +69,7 @@ async function start(): Promise<void> {
     fatal(new Error(`无法打开数据文件：${(e as Error)?.message ?? String(e)}${hint}`));
     return;
   }
-  const store = ctx;
+  const store = core;
 
   hardenDefaultSession(dev);
 
@@ -91,7 +89,7 @@ async function start(): Promise<void> {
     // File paths from the page: only chosen in a dialog, or inside the data folder's exchange folders.
     const refused = desktopPathRefusal(store.dataDir, name, input, isGranted);
     if (refused) return refused;
-    return invoke(store, name, input);
+    return store.invokeRaw(name, input);
   });
 
   Menu.setApplicationMenu(buildMenu(store, dev));
@@ -139,6 +137,6 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
-  if (ctx) closeStore(ctx);
-  ctx = undefined;
+  void core?.close();
+  core = undefined;
 });

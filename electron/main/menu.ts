@@ -10,8 +10,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import { invoke } from '../core/dispatch';
-import type { CoreContext } from '../core/store';
+import type { Core } from './core';
 import { defaultBackupName } from './policy';
 
 const DB_FILTERS = [{ name: '数据备份 (*.db)', extensions: ['db'] }];
@@ -32,7 +31,7 @@ async function showInfo(title: string, message: string, detail?: string): Promis
   await (win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts));
 }
 
-async function backupNow(ctx: CoreContext): Promise<void> {
+async function backupNow(core: Core): Promise<void> {
   const win = parentOf();
   const opts = {
     title: '备份数据',
@@ -42,12 +41,12 @@ async function backupNow(ctx: CoreContext): Promise<void> {
   };
   const choice = await (win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts));
   if (choice.canceled || !choice.filePath) return;
-  const res = await invoke(ctx, 'backup.create', { out: choice.filePath });
+  const res = await core.invoke('backup.create', { out: choice.filePath });
   if (res.ok) await showInfo('备份完成', '数据已备份。', res.value.file);
   else await showError('备份失败', res.error.message);
 }
 
-async function restoreNow(ctx: CoreContext): Promise<void> {
+async function restoreNow(core: Core): Promise<void> {
   const win = parentOf();
   const opts = {
     title: '从备份恢复',
@@ -58,7 +57,7 @@ async function restoreNow(ctx: CoreContext): Promise<void> {
   const choice = await (win ? dialog.showOpenDialog(win, opts) : dialog.showOpenDialog(opts));
   const file = choice.filePaths[0];
   if (choice.canceled || !file) return;
-  const info = await invoke(ctx, 'backup.inspect', { file });
+  const info = await core.invoke('backup.inspect', { file });
   if (!info.ok) return showError('无法恢复', info.error.message);
   const s = info.value;
   const confirmOpts = {
@@ -74,23 +73,23 @@ async function restoreNow(ctx: CoreContext): Promise<void> {
   };
   const answer = await (win ? dialog.showMessageBox(win, confirmOpts) : dialog.showMessageBox(confirmOpts));
   if (answer.response !== 0) return;
-  const res = await invoke(ctx, 'backup.restore', { file });
+  const res = await core.invoke('backup.restore', { file });
   if (!res.ok) return showError('恢复失败', res.error.message);
   await showInfo('恢复完成', '数据已从备份恢复。', `恢复前的数据已另存为：${res.value.safetyCopy}`);
   for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
 }
 
-async function about(ctx: CoreContext): Promise<void> {
-  const res = await invoke(ctx, 'app.info', {});
+async function about(core: Core): Promise<void> {
+  const res = await core.invoke('app.info', {});
   const detail = res.ok
     ? `版本 ${res.value.appVersion}\n指标目录 ${res.value.catalogueVersion}\n数据库结构 ${res.value.schemaVersion}\n数据文件：${res.value.dbFile}`
     : res.error.message;
   await showInfo('关于', '营商环境指标监测工作站', detail);
 }
 
-export function buildMenu(ctx: CoreContext, dev: boolean): Menu {
-  const run = (fn: (c: CoreContext) => Promise<void>) => () => {
-    fn(ctx).catch((e: unknown) => showError('操作失败', (e as Error)?.message ?? String(e)));
+export function buildMenu(core: Core, dev: boolean): Menu {
+  const run = (fn: (c: Core) => Promise<void>) => () => {
+    fn(core).catch((e: unknown) => showError('操作失败', (e as Error)?.message ?? String(e)));
   };
   const view: MenuItemConstructorOptions[] = [{ label: '全屏', role: 'togglefullscreen' }];
   if (dev) {
