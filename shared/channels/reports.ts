@@ -30,6 +30,8 @@ export const MatrixSchema = z.object({
     }),
   ),
   regions: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), kind: z.enum(['province', 'city', 'county', 'park']), aliases: z.array(z.string()) })),
+  /** The span over which frontier and worst are held (the period's calendar year). */
+  scoringWindow: z.object({ from: z.string(), to: z.string() }),
   rankedRegions: z.array(z.string()),
   cells: z.array(
     z.object({

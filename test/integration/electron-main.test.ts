@@ -6,133 +6,23 @@
  * denied permissions/navigation/popups, the sender check on IPC, and the
  * Chinese menu with a working backup.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSP } from '../../shared/csp';
+import { ROOT } from '../helpers/built-app';
+import { fakeElectron, runBuiltMainUnder } from '../helpers/fake-electron';
 import { tmpDir } from '../helpers/tmp';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function fakeElectron(dataDirHint: string) {
-  const appHandlers: Record<string, Fn[]> = {};
-  const state = {
-    paths: {} as Record<string, string>,
-    lockRequested: false,
-    windows: [] as FakeWindow[],
-    ipc: {} as Record<string, Fn>,
-    menu: null as null | Array<{ label?: string; submenu?: Array<{ label?: string; role?: string; type?: string; click?: Fn }> }>,
-    headersHook: null as Fn | null,
-    permissionRequest: null as Fn | null,
-    permissionCheck: null as Fn | null,
-    errors: [] as string[],
-    messages: [] as unknown[],
-    saveDialogPath: path.join(dataDirHint, 'menu-backup.db'),
-    openDialog: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
-    dialogCalls: [] as Array<{ kind: 'open' | 'save'; args: unknown[] }>,
-    quit: 0,
-  };
-  class FakeWindow {
-    static getAllWindows = () => state.windows;
-    static getFocusedWindow = () => state.windows[0] ?? null;
-    static fromWebContents = () => state.windows[0] ?? null;
-    loaded: { file?: string; url?: string } = {};
-    handlers: Record<string, Fn> = {};
-    webContents = { reload: () => undefined };
-    constructor(public options: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
-      state.windows.push(this);
-    }
-    loadFile(f: string) { this.loaded.file = f; return Promise.resolve(); }
-    loadURL(u: string) { this.loaded.url = u; return Promise.resolve(); }
-    once(e: string, fn: Fn) { this.handlers[e] = fn; }
-    on(e: string, fn: Fn) { this.handlers[e] = fn; }
-    isMinimized() { return false; }
-    restore() {}
-    show() {}
-    focus() {}
-  }
-  const electron = {
-    app: {
-      isPackaged: false,
-      setPath: (name: string, p: string) => { state.paths[name] = p; },
-      getPath: (name: string) => state.paths[name] ?? path.join(dataDirHint, name),
-      requestSingleInstanceLock: () => { state.lockRequested = true; return true; },
-      on: (e: string, fn: Fn) => { (appHandlers[e] ??= []).push(fn); },
-      whenReady: () => Promise.resolve(),
-      getAppPath: () => ROOT,
-      getVersion: () => '0.1.0',
-      quit: () => { state.quit++; },
-      exit: () => { state.quit++; },
-    },
-    BrowserWindow: FakeWindow,
-    ipcMain: { handle: (name: string, fn: Fn) => { state.ipc[name] = fn; } },
-    Menu: {
-      buildFromTemplate: (t: unknown) => t,
-      setApplicationMenu: (m: typeof state.menu) => { state.menu = m; },
-    },
-    dialog: {
-      showErrorBox: (title: string, msg: string) => { state.errors.push(`${title}: ${msg}`); },
-      showSaveDialog: async (...args: unknown[]) => {
-        state.dialogCalls.push({ kind: 'save', args });
-        return { canceled: false, filePath: state.saveDialogPath };
-      },
-      showOpenDialog: async (...args: unknown[]) => {
-        state.dialogCalls.push({ kind: 'open', args });
-        return state.openDialog;
-      },
-      showMessageBox: async (...args: unknown[]) => { state.messages.push(args.at(-1)); return { response: 0 }; },
-    },
-    session: {
-      defaultSession: {
-        webRequest: { onHeadersReceived: (fn: Fn) => { state.headersHook = fn; } },
-        setPermissionRequestHandler: (fn: Fn) => { state.permissionRequest = fn; },
-        setPermissionCheckHandler: (fn: Fn) => { state.permissionCheck = fn; },
-        setDevicePermissionHandler: () => undefined,
-      },
-    },
-  };
-  return { electron, state, appHandlers };
-}
 
 describe('desktop main process (built, under a stand-in electron)', () => {
   const dataDir = tmpDir('ys-main-');
   const fake = fakeElectron(dataDir);
   const { state, appHandlers } = fake;
-  const saved = { data: process.env.YS_DATA_DIR, url: process.env.ELECTRON_RENDERER_URL };
-  const load = (Module as unknown as { _load: Fn })._load;
 
-  beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
-    process.env.YS_DATA_DIR = dataDir;
-    delete process.env.ELECTRON_RENDERER_URL;
-    (Module as unknown as { _load: Fn })._load = function (request: string, ...rest: unknown[]) {
-      if (request === 'electron') return fake.electron;
-      return load.call(this, request, ...rest);
-    };
-    const mainFile = path.join(ROOT, 'out', 'main', 'index.js');
-    // A private copy beside the original, so a concurrent rebuild cannot swap it mid-test and require() resolves node_modules the same way.
-    const copy = path.join(ROOT, 'out', 'main', `.test-${process.pid}.js`);
-    fs.copyFileSync(mainFile, copy);
-    try {
-      createRequire(import.meta.url)(copy);
-    } finally {
-      fs.rmSync(copy, { force: true });
-    }
-    const deadline = Date.now() + 20_000;
-    while (state.windows.length === 0 && state.errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  });
-
-  afterAll(() => {
-    (Module as unknown as { _load: Fn })._load = load;
-    for (const fn of appHandlers['will-quit'] ?? []) fn();
-    if (saved.data === undefined) delete process.env.YS_DATA_DIR;
-    else process.env.YS_DATA_DIR = saved.data;
-    if (saved.url !== undefined) process.env.ELECTRON_RENDERER_URL = saved.url;
-  });
+  runBuiltMainUnder(fake, dataDir);
 
   it('starts without errors, in the shared data folder, holding the single-instance lock', () => {
     expect(state.errors).toEqual([]);

@@ -24,10 +24,8 @@
  * - the audit gate (scripts/security-audit.mjs) really fails on an insecure
  *   window and on an allow-list entry without a justification.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -44,23 +42,17 @@ import {
 } from '../../electron/core/path-policy';
 import { closeStore, openStore, type CoreContext } from '../../electron/core/store';
 import { grantPath, isGranted, revokeAllGrants } from '../../electron/main/path-grants';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { WebServer } from '../../electron/web/server';
 import { channels, CHANNELS, type Channel } from '../../shared/contract';
-import { CSP_META } from '../../shared/csp';
 import { PATH_FIELDS, pathsOf } from '../../shared/path-fields';
 import { miniSeeds } from '../fixtures/mini-seeds';
+import { buildAppOnce, ROOT } from '../helpers/built-app';
+import { fakeElectron, runBuiltMainUnder } from '../helpers/fake-electron';
 import { tmpDir } from '../helpers/tmp';
+import { request, startOnTempStore, type Reply, type TempWebServer } from '../helpers/web-server';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const CHINESE = /[\u4e00-\u9fff]/;
-
-let built = false;
-function buildOnce(): void {
-  if (built) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
-  built = true;
-}
 
 // ---------------------------------------------------------------------------
 // zod introspection (zod 4): enough to walk the channels' input objects.
@@ -114,7 +106,7 @@ describe('the built preload (sandboxed, under a stand-in electron)', () => {
   const required: string[] = [];
 
   beforeAll(() => {
-    buildOnce();
+    buildAppOnce();
     const code = fs.readFileSync(path.join(ROOT, 'out', 'preload', 'index.js'), 'utf8');
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
@@ -168,106 +160,17 @@ describe('the built preload (sandboxed, under a stand-in electron)', () => {
 
 // ---------------------------------------------------------------------------
 
-function fakeElectron(dataDir: string) {
-  const appHandlers: Record<string, Fn[]> = {};
-  const state = {
-    paths: {} as Record<string, string>,
-    windows: [] as FakeWindow[],
-    ipc: {} as Record<string, Fn>,
-    permissionRequest: null as Fn | null,
-    permissionCheck: null as Fn | null,
-    devicePermission: null as Fn | null,
-    errors: [] as string[],
-    saveDialogPath: path.join(dataDir, 'nowhere.xlsx'),
-    openDialogPaths: [] as string[],
-  };
-  class FakeWindow {
-    static getAllWindows = () => state.windows;
-    static getFocusedWindow = () => state.windows[0] ?? null;
-    static fromWebContents = () => state.windows[0] ?? null;
-    webContents = { reload: () => undefined };
-    constructor(public options: Record<string, unknown>) {
-      state.windows.push(this);
-    }
-    loadFile() { return Promise.resolve(); }
-    loadURL() { return Promise.resolve(); }
-    once() {}
-    on() {}
-    isMinimized() { return false; }
-    restore() {}
-    show() {}
-    focus() {}
-  }
-  const electron = {
-    app: {
-      isPackaged: false,
-      setPath: (name: string, p: string) => void (state.paths[name] = p),
-      getPath: (name: string) => state.paths[name] ?? path.join(dataDir, name),
-      requestSingleInstanceLock: () => true,
-      on: (e: string, fn: Fn) => void (appHandlers[e] ??= []).push(fn),
-      whenReady: () => Promise.resolve(),
-      getAppPath: () => ROOT,
-      getVersion: () => '0.1.0',
-      quit: () => undefined,
-      exit: () => undefined,
-    },
-    BrowserWindow: FakeWindow,
-    ipcMain: { handle: (name: string, fn: Fn) => void (state.ipc[name] = fn) },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    dialog: {
-      showErrorBox: (title: string, msg: string) => void state.errors.push(`${title}: ${msg}`),
-      showSaveDialog: async () => ({ canceled: false, filePath: state.saveDialogPath }),
-      showOpenDialog: async () => ({ canceled: state.openDialogPaths.length === 0, filePaths: state.openDialogPaths }),
-      showMessageBox: async () => ({ response: 1 }),
-    },
-    session: {
-      defaultSession: {
-        webRequest: { onHeadersReceived: () => undefined },
-        setPermissionRequestHandler: (fn: Fn) => void (state.permissionRequest = fn),
-        setPermissionCheckHandler: (fn: Fn) => void (state.permissionCheck = fn),
-        setDevicePermissionHandler: (fn: Fn) => void (state.devicePermission = fn),
-      },
-    },
-  };
-  return { electron, state, appHandlers };
-}
-
 describe('the built main process: navigation, permissions and the path policy on IPC', () => {
   const dataDir = tmpDir('ys-sec-main-');
   const outside = tmpDir('ys-sec-outside-');
   const fake = fakeElectron(dataDir);
   const { state, appHandlers } = fake;
-  const saved = { data: process.env.YS_DATA_DIR, url: process.env.ELECTRON_RENDERER_URL };
-  const load = (Module as unknown as { _load: Fn })._load;
   const ours = () => ({ senderFrame: { url: pathToFileURL(path.join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null }, sender: {} });
   const ipc = (channel: string, input: unknown) => state.ipc.invoke!(ours(), channel, input) as Promise<{ ok: boolean; error?: { kind: string; message: string } }>;
 
-  beforeAll(async () => {
-    buildOnce();
-    process.env.YS_DATA_DIR = dataDir;
-    delete process.env.ELECTRON_RENDERER_URL;
-    (Module as unknown as { _load: Fn })._load = function (request: string, ...rest: unknown[]) {
-      if (request === 'electron') return fake.electron;
-      return load.call(this, request, ...rest);
-    };
-    const copy = path.join(ROOT, 'out', 'main', `.security-test-${process.pid}.js`);
-    fs.copyFileSync(path.join(ROOT, 'out', 'main', 'index.js'), copy);
-    try {
-      createRequire(import.meta.url)(copy);
-    } finally {
-      fs.rmSync(copy, { force: true });
-    }
-    const deadline = Date.now() + 20_000;
-    while (!state.ipc.invoke && state.errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  runBuiltMainUnder(fake, dataDir);
+  beforeAll(() => {
     expect(state.errors).toEqual([]);
-  });
-
-  afterAll(() => {
-    (Module as unknown as { _load: Fn })._load = load;
-    for (const fn of appHandlers['will-quit'] ?? []) fn();
-    if (saved.data === undefined) delete process.env.YS_DATA_DIR;
-    else process.env.YS_DATA_DIR = saved.data;
-    if (saved.url !== undefined) process.env.ELECTRON_RENDERER_URL = saved.url;
   });
 
   it('refuses every navigation and every new window, whatever the URL or the click', () => {
@@ -342,7 +245,7 @@ describe('the built main process: navigation, permissions and the path policy on
     // Chosen in the open dialog: may be read, not overwritten.
     const picked = path.join(outside, '填报.xlsx');
     fs.writeFileSync(picked, 'not really a workbook');
-    state.openDialogPaths = [picked];
+    state.openDialog = { canceled: false, filePaths: [picked] };
     await expect(ipc('files.chooseOpen', {})).resolves.toEqual({ ok: true, value: { path: picked } });
     const read = await ipc('import.preview', { file: picked });
     expect(read.ok).toBe(false); // not a workbook — but refused by the reader, not by the policy
@@ -623,47 +526,19 @@ describe('path fields and the path policy', () => {
 
 // ---------------------------------------------------------------------------
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, agent: false, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
-
 describe('browser mode: CSRF, CORS and the path policy', () => {
+  let site: TempWebServer;
   let ctx: CoreContext;
   let web: WebServer;
   let base: string;
   let data: string;
 
   beforeAll(async () => {
-    base = tmpDir('ys-sec-web-');
-    const staticDir = path.join(base, 'renderer');
-    fs.mkdirSync(staticDir, { recursive: true });
-    fs.writeFileSync(path.join(staticDir, 'index.html'), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CSP_META}"></head><body></body></html>`);
-    data = path.join(base, 'data');
-    ctx = await openStore({ dbFile: path.join(data, 'web.db'), seeds: miniSeeds(), user: 'web' });
-    web = await startWebServer({ ctx, port: 0, staticDir });
+    site = await startOnTempStore('ys-sec-web-');
+    ({ ctx, web, dir: base } = site);
+    data = ctx.dataDir;
   });
-  afterAll(async () => {
-    await web?.close();
-    if (ctx) closeStore(ctx);
-  });
+  afterAll(() => site?.stop());
 
   const history = () => (ctx.db.prepare('SELECT count(*) AS n FROM observation_history').get() as { n: number }).n;
   const write = { channel: 'observations.set', input: { indicator: 'KB-TIME', region: '460100', period: '2026Q1', value: 99 } };

@@ -6,59 +6,28 @@
  * names), and the desktop-only dialog channels refused by the core.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_META } from '../../shared/csp';
 import { invoke } from '../../electron/core/dispatch';
-import { closeStore, openStore, type CoreContext } from '../../electron/core/store';
-import { contentDisposition, sanitizeUploadName, startWebServer, type WebServer } from '../../electron/web/server';
-import { miniSeeds } from '../fixtures/mini-seeds';
-import { tmpDir } from '../helpers/tmp';
+import type { CoreContext } from '../../electron/core/store';
+import { contentDisposition, sanitizeUploadName, type WebServer } from '../../electron/web/server';
+import { request, startOnTempStore, type Reply, type TempWebServer } from '../helpers/web-server';
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function request(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, agent: false, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
-
-const json = (r: Reply) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
+const json = (r: Reply) => JSON.parse(r.body) as Record<string, unknown>;
 
 describe('browser-mode file exchange', () => {
+  let site: TempWebServer;
   let ctx: CoreContext;
   let web: WebServer;
   let dir: string;
 
   beforeAll(async () => {
-    dir = tmpDir('ys-webfiles-');
-    const staticDir = path.join(dir, 'renderer');
-    fs.mkdirSync(staticDir, { recursive: true });
-    fs.writeFileSync(path.join(staticDir, 'index.html'), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CSP_META}"></head><body></body></html>`);
-    fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
-    ctx = await openStore({ dbFile: path.join(dir, 'data', 'web.db'), seeds: miniSeeds(), user: 'web' });
-    web = await startWebServer({ ctx, port: 0, staticDir, maxUploadBytes: 256 * 1024 });
+    // secret.txt lies outside the data folder: no upload name or download path may reach it.
+    site = await startOnTempStore('ys-webfiles-', { files: { 'secret.txt': 'outside' }, server: { maxUploadBytes: 256 * 1024 } });
+    ({ ctx, web, dir } = site);
   });
 
-  afterAll(async () => {
-    await web?.close();
-    if (ctx) closeStore(ctx);
-  });
+  afterAll(() => site?.stop());
 
   const upload = (name: string, body: Buffer | string, headers: Record<string, string> = { 'X-Workstation-Token': web.token }) =>
     request(web.port, { method: 'POST', path: `/api/upload?name=${encodeURIComponent(name)}`, headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
@@ -132,7 +101,7 @@ describe('browser-mode file exchange', () => {
     expect(url).toMatch(/^\/api\/download\?ticket=[0-9a-f]{48}$/);
     const res = await request(web.port, { path: url });
     expect(res.status).toBe(200);
-    expect(res.body.toString('utf8')).toBe('report bytes');
+    expect(res.body).toBe('report bytes');
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(contentDisposition('2026年第一季度 报告.xlsx'));
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('2026年第一季度 报告.xlsx')}`);
@@ -148,7 +117,7 @@ describe('browser-mode file exchange', () => {
     const t = await ticket(file);
     expect(t.status).toBe(200);
     const res = await request(web.port, { path: (json(t) as { url: string }).url });
-    expect(res.body.toString('utf8')).toBe('db');
+    expect(res.body).toBe('db');
   });
 
   it('refuses a file outside the download folders, however it is named', async () => {
@@ -167,7 +136,7 @@ describe('browser-mode file exchange', () => {
     for (const p of outside) {
       const res = await ticket(p);
       expect(res.status, String(p)).toBe(403);
-      expect(res.body.toString('utf8')).not.toContain('outside');
+      expect(res.body).not.toContain('outside');
     }
     // The upload folder is not a download folder either.
     const up = (json(await upload('x.xlsx', 'uploaded')) as { path: string }).path;

@@ -3,63 +3,27 @@
  * (DNS rebinding), path traversal, loopback-only binding, body cap.
  * Serves a tiny stand-in renderer, so no build is needed.
  */
-import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP, CSP_META } from '../../shared/csp';
-import { closeStore, openStore, type CoreContext } from '../../electron/core/store';
-import { injectToken, startWebServer, type WebServer } from '../../electron/web/server';
-import { miniSeeds } from '../fixtures/mini-seeds';
-import { tmpDir } from '../helpers/tmp';
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A raw request: node:http sends path and Host exactly as given (fetch would normalise them). */
-function request(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
+import { injectToken, type WebServer } from '../../electron/web/server';
+import { request, startOnTempStore, type TempWebServer } from '../helpers/web-server';
 
 describe('browser-mode web server', () => {
-  let ctx: CoreContext;
+  let site: TempWebServer;
   let web: WebServer;
-  let staticDir: string;
 
   beforeAll(async () => {
-    const dir = tmpDir('ys-web-');
-    staticDir = path.join(dir, 'renderer');
-    fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
-    fs.writeFileSync(
-      path.join(staticDir, 'index.html'),
-      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CSP_META}"><title>t</title></head><body><script type="module" src="./assets/app.js"></script></body></html>`,
-    );
-    fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-    fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
-    ctx = await openStore({ dbFile: path.join(dir, 'web.db'), seeds: miniSeeds(), user: 'web' });
-    web = await startWebServer({ ctx, port: 0, staticDir, maxBodyBytes: 1024 * 1024 });
+    site = await startOnTempStore('ys-web-', {
+      page: `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CSP_META}"><title>t</title></head><body><script type="module" src="./assets/app.js"></script></body></html>`,
+      // secret.txt lies beside the served folder: the traversal attempts aim at it.
+      files: { 'renderer/assets/app.js': 'console.log(1)', 'secret.txt': 'outside' },
+      server: { maxBodyBytes: 1024 * 1024 },
+    });
+    web = site.web;
   });
 
-  afterAll(async () => {
-    await web?.close();
-    if (ctx) closeStore(ctx);
-  });
+  afterAll(() => site?.stop());
 
   const api = (headers: Record<string, string>, body: unknown = { channel: 'app.check', input: {} }) =>
     request(web.port, {

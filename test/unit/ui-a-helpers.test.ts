@@ -246,6 +246,7 @@ const MATRIX: Matrix = {
   period: '2026Q1',
   previousPeriod: '2025Q4',
   asOf: null,
+  scoringWindow: { from: '2026Q1', to: '2026Q4' },
   indicators: [ind('A01-01', 'A01'), ind('A01-02', 'A01'), ind('A02-01', 'A02'), ind('A03-01', 'A03')],
   regions: REGIONS.slice(0, 2).concat([
     { code: '460200', name: '三亚市', nameEn: 'Sanya', kind: 'city', aliases: ['三亚'] },

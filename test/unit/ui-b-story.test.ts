@@ -22,6 +22,7 @@ function matrix(): Matrix {
     period: '2026Q1',
     previousPeriod: '2025Q4',
     asOf: '2026-04-20T01:00:00.000Z',
+    scoringWindow: { from: '2026Q1', to: '2026Q4' },
     indicators: [ind('X1', 'A', 'lower'), ind('X2', 'A', 'higher'), ind('Y1', 'B', 'milestone'), ind('Z1', 'C', 'lower')],
     regions: [region('P', 'province'), region('R1', 'city'), region('R2', 'county'), region('R3', 'county')],
     rankedRegions: ['R1', 'R2', 'R3'],

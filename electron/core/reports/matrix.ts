@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { IndicatorView, Region } from '../../../shared/contract';
 import { parsePeriod, previousQuarter } from '../../../shared/periods';
-import { composite, dtfScores, gap, rank, status, type Status } from '../../../shared/scoring';
+import { composite, dtfScores, frontierFromWindow, gap, rank, status, type ScoringWindow, type Status } from '../../../shared/scoring';
 import { targetInForce, type TargetLike } from '../../../shared/targets';
 import { listRegions, readCatalogue } from '../catalogue/read';
 import { AppError } from '../errors';
@@ -31,6 +31,12 @@ export interface PeriodMatrix {
     worst: number | null;
   }>;
   regions: Region[];
+  /**
+   * The span over which each indicator's frontier and worst are taken: the
+   * period's calendar year, so every quarter of a year is scored against the
+   * same yardstick and a score moves only when the value does.
+   */
+  scoringWindow: ScoringWindow;
   /** Regions ranked against each other (the 市县); the province and parks are shown, not ranked. */
   rankedRegions: string[];
   cells: MatrixCell[];
@@ -54,6 +60,14 @@ export function readPeriodMatrix(db: Database, period: string, options: { asOf?:
   const before = periodsStandingFor(prev.code);
   const wanted = [cur.quarter, before.quarter, ...(cur.year ? [cur.year] : []), ...(before.year && before.year !== cur.year ? [before.year] : [])];
   const values = lookup(valuesForPeriods(db, wanted, options.asOf ?? null));
+  const scoringWindow: ScoringWindow = { from: `${p.year}Q1`, to: `${p.year}Q4` };
+  const yearPeriods = [1, 2, 3, 4].map((q) => `${p.year}Q${q}`).concat(String(p.year));
+  const yearValues = new Map<string, ValueRow[]>();
+  for (const v of valuesForPeriods(db, yearPeriods, options.asOf ?? null)) {
+    const list = yearValues.get(v.indicator) ?? [];
+    list.push(v);
+    yearValues.set(v.indicator, list);
+  }
 
   const catalogue = readCatalogue(db, { includeRetired: options.includeRetired ?? false });
   const regions = listRegions(db);
@@ -94,10 +108,20 @@ export function readPeriodMatrix(db: Database, period: string, options: { asOf?:
       };
     });
     const provinceTarget = targetInForce(ind.targets, p, null);
+    const held = frontierFromWindow(
+      (yearValues.get(ind.code) ?? []).filter((v) => ranked.has(v.region)),
+      scoringWindow,
+      ind.direction,
+      { frontier: 'target', target: provinceTarget },
+    );
     const dtf = dtfScores(
       rowCells.filter((c) => ranked.has(c.region)).map((c) => ({ region: c.region, value: c.value })),
       ind.direction,
-      { frontier: 'target', target: provinceTarget },
+      {
+        frontier: held.frontier ?? 'target',
+        worst: held.worst ?? 'worst',
+        target: provinceTarget,
+      },
     );
     const scoreOf = new Map(dtf.scores.map((s) => [s.region, s.score]));
     const ranks = new Map(rank(dtf.scores.map((s) => ({ key: s.region, score: s.score }))).map((r) => [r.key, r.rank]));
@@ -124,6 +148,7 @@ export function readPeriodMatrix(db: Database, period: string, options: { asOf?:
     asOf: options.asOf ?? null,
     indicators,
     regions,
+    scoringWindow,
     rankedRegions,
     cells,
     composites: perRegion.map((r) => ({ ...r, rank: overallRanks.get(r.region) ?? null })),

@@ -7,8 +7,8 @@ import { makeQuarter, quarterRange } from '../../../shared/periods';
 import { targetInForce } from '../../../shared/targets';
 import { valuesForPeriods } from './snapshot';
 import { indicatorHistory, indicatorsWithValues, RETURN_STATE_LABEL, returnStates } from './report-data';
-import { CENTER, INT_FMT, look, n, numberLook, numFmtFor, openSheet, putRow, SHARE_FMT, t, targetText, TEXT, tick } from './report-format';
-import { CHUNK, type ReportContext } from './report-sheets';
+import { CENTER, INT_FMT, look, n, numberLook, numFmtFor, openSheet, putRow, SHARE_FMT, t, targetText, TEXT } from './report-format';
+import { pace, regionColumns, targetColumn, type ReportContext } from './report-sheets';
 
 export const TREND_FROM = '2021Q1';
 
@@ -67,8 +67,9 @@ export async function writeReturns(rc: ReportContext, name: string): Promise<num
  * charts). Indicators without any value in the span are left out.
  */
 export async function writeTrend(rc: ReportContext, name: string): Promise<number> {
-  const quarters = quarterRange(makeQuarter(2021, 1)!, rc.period).map((p) => p.code);
-  const years = [...new Set(quarterRange(makeQuarter(2021, 1)!, rc.period).map((p) => String(p.year)))];
+  const span = quarterRange(makeQuarter(2021, 1)!, rc.period); // from TREND_FROM
+  const quarters = span.map((p) => p.code);
+  const years = [...new Set(span.map((p) => String(p.year)))];
   const periods = [...quarters, ...years];
   const withValues = indicatorsWithValues(rc.db, periods, rc.asOf);
   const regionCodes = new Set(rc.regions.map((r) => r.code));
@@ -84,8 +85,8 @@ export async function writeTrend(rc: ReportContext, name: string): Promise<numbe
       { header: '指标名称', width: 28 },
       { header: '单位', width: 7 },
       { header: '期间', width: 9 },
-      { header: rc.focus ? '目标值' : '目标值（全省）', width: 16 },
-      ...rc.regions.map((r) => ({ header: r.name, width: 11 })),
+      targetColumn(rc),
+      ...regionColumns(rc),
     ],
   });
   let rows = 0;
@@ -108,10 +109,7 @@ export async function writeTrend(rc: ReportContext, name: string): Promise<numbe
         ...rc.regions.map((r) => n(byKey.get(`${r.code}|${q}`) ?? (isQ4 ? byKey.get(`${r.code}|${year}`) : undefined) ?? null, valueLook)),
       ]);
       rows += 1;
-      if (rows % CHUNK === 0) {
-        await tick();
-        rc.check();
-      }
+      await pace(rc, rows);
     }
   }
   if (indicators.length === 0) putRow(ws, [t(`${TREND_FROM} 至 ${rc.period.code} 尚无任何实际值。`, TEXT)]);

@@ -54,7 +54,7 @@ export interface ReportContext {
 }
 
 /** Rows between pauses that let the zip stream drain. */
-export const CHUNK = 500;
+const CHUNK = 500;
 
 export function cellKey(indicator: string, region: string): string {
   return `${indicator}|${region}`;
@@ -64,11 +64,22 @@ export function indexCells(m: PeriodMatrix): Map<string, MatrixCell> {
   return new Map(m.cells.map((c) => [cellKey(c.indicator, c.region), c]));
 }
 
-async function pace(rc: ReportContext, written: number): Promise<void> {
+/** Every CHUNK rows: lets the zip stream drain, then stops if writing has failed meanwhile. */
+export async function pace(rc: ReportContext, written: number): Promise<void> {
   if (written % CHUNK === 0) {
     await tick();
     rc.check();
   }
+}
+
+/** The target column: the focus region's own target, or the province's when the report covers all regions. */
+export function targetColumn(rc: ReportContext): { header: string; width: number } {
+  return { header: rc.focus ? '目标值' : '目标值（全省）', width: 16 };
+}
+
+/** One value column per region shown, in the order of rc.regions. */
+export function regionColumns(rc: ReportContext): Array<{ header: string; width: number }> {
+  return rc.regions.map((r) => ({ header: r.name, width: 11 }));
 }
 
 /** The value cell of an indicator in a region, coloured by status. */
@@ -120,7 +131,7 @@ export async function writeSummary(rc: ReportContext, name: string, notes: Map<s
         t(targetText(c?.target ?? null, ind.direction), CENTER),
         t(STATUS_LABEL[status], statusLook(status, { align: 'center' })),
         n(clean(c?.gap ?? null), numberLook(gapFmtFor(ind.unit, ind.precision, ind.direction))),
-        n(c?.score === null || c?.score === undefined ? null : Math.round(c.score * 10) / 10, numberLook(SCORE_FMT)),
+        n(roundScore(c?.score ?? null), numberLook(SCORE_FMT)),
         n(c?.rank ?? null, numberLook(INT_FMT, { align: 'center' })),
         t(c?.valuePeriod ? notes.get(`${ind.code}|${region.code}|${c.valuePeriod}`) : '', TEXT_WRAP),
       ]);
@@ -146,7 +157,6 @@ export async function writeAreaSheet(
   name: string,
   area: { code: string; name: string; indicators: IndicatorView[] },
 ): Promise<number> {
-  const targetHeader = rc.focus ? '目标值' : '目标值（全省）';
   const ws = openSheet(rc.wb, name, {
     title: `${rc.title}　${area.name}`,
     subtitle: `${rc.subtitle}　单元格颜色：绿=达标，黄=接近，红=未达标，灰=无数据（按各地区当期有效目标判定）。`,
@@ -156,8 +166,8 @@ export async function writeAreaSheet(
       { header: '指标代码', width: 10 },
       { header: '指标名称', width: 32 },
       { header: '单位', width: 7 },
-      { header: targetHeader, width: 16 },
-      ...rc.regions.map((r) => ({ header: r.name, width: 11 })),
+      targetColumn(rc),
+      ...regionColumns(rc),
     ],
   });
   const { cells } = rc;
@@ -191,6 +201,7 @@ export async function writeAreaSheet(
   return rows;
 }
 
+/** Scores are shown to one decimal. */
 function roundScore(v: number | null): number | null {
   return v === null ? null : Math.round(v * 10) / 10;
 }
