@@ -138,7 +138,7 @@ export async function saveOutput(suggestedName: string, opts: { title?: string; 
 }
 
 /** Starts a browser download of a URL (blob: or same-origin). */
-export function downloadUrl(url: string, name: string): void {
+function downloadUrl(url: string, name: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -147,6 +147,13 @@ export function downloadUrl(url: string, name: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+/** Bytes made in the page as a browser download, under `name` as given; the blob: URL is released a minute later, long after the browser has read it. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  downloadUrl(url, name);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Browser mode: hands a written output to the browser as a download. Desktop: nothing to do (it is already where the person chose). */
@@ -173,7 +180,24 @@ export async function deliver(path: string): Promise<void> {
 
 /** Browser mode: hands bytes made in the page (the briefing PDF) to the browser as a download. */
 export function deliverBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  downloadUrl(url, safeFileName(name));
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(blob, safeFileName(name));
+}
+
+/**
+ * A workbook the core writes, start to finish: where to (saveOutput), the
+ * core writing it there (`write`), and in browser mode the download
+ * (deliver). Resolves to the core's answer, or null when the person
+ * cancelled the save dialog.
+ */
+export async function exportWorkbook<R extends { file: string }>(suggestedName: string, title: string, write: (out: string) => Promise<R>): Promise<R | null> {
+  const out = await saveOutput(suggestedName, { title, filters: XLSX_FILTERS });
+  if (!out) return null;
+  const res = await write(out);
+  await deliver(res.file);
+  return res;
+}
+
+/** A written output as the person can find it: desktop, the path they chose; browser mode, just the name (it went to the browser's downloads). */
+export function shownPath(file: string): string {
+  return isDesktop() ? file : baseName(file);
 }

@@ -46,6 +46,13 @@ export interface IndicatorChartProps {
   height?: number;
 }
 
+/**
+ * The target band and the target line: a target holds from its period until
+ * the next one (a step, not a slope), a gap where none is in force, and no
+ * hover dot (the tooltip already lists the target).
+ */
+const TARGET_STEPS = { type: 'stepAfter', connectNulls: false, isAnimationActive: false, activeDot: false } as const;
+
 type ChartRow = Record<string, unknown> &
   Pick<SeriesRow, 'period' | 'label' | 'target' | 'targetLow' | 'targetHigh' | 'milestoneDue' | 'annual'> & { band: [number, number] | null };
 
@@ -121,33 +128,10 @@ export function IndicatorChart({ indicator, observations, regions, period, title
             />
             <Legend wrapperStyle={LEGEND_STYLE} />
             {hasBand && (
-              <Area
-                type="stepAfter"
-                dataKey="band"
-                name={t('chart.targetBand')}
-                stroke={CHART_COLORS.band}
-                strokeWidth={2}
-                strokeDasharray="6 4"
-                fill={CHART_COLORS.band}
-                fillOpacity={0.15}
-                connectNulls={false}
-                isAnimationActive={false}
-                activeDot={false}
-              />
+              <Area {...TARGET_STEPS} dataKey="band" name={t('chart.targetBand')} stroke={CHART_COLORS.band} strokeWidth={2} strokeDasharray="6 4" fill={CHART_COLORS.band} fillOpacity={0.15} />
             )}
             {hasTarget && (
-              <Line
-                type="stepAfter"
-                dataKey="target"
-                name={t('chart.target')}
-                stroke={CHART_COLORS.target}
-                strokeWidth={3}
-                strokeDasharray="9 5"
-                dot={false}
-                activeDot={false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
+              <Line {...TARGET_STEPS} dataKey="target" name={t('chart.target')} stroke={CHART_COLORS.target} strokeWidth={3} strokeDasharray="9 5" dot={false} />
             )}
             {showBaseline && (
               <ReferenceLine

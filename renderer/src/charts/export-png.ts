@@ -6,10 +6,11 @@
  *   2. draw it onto a canvas at 2× on white, with an optional title above and
  *      the legend below (recharts draws the legend in HTML, outside the SVG);
  *   3. canvas.toBlob('image/png'), downloaded through a blob: URL and
- *      <a download>. No inline script, no data sent anywhere: the CSP allows
- *      blob:/data: images.
+ *      <a download> (api/files.ts downloadBlob). No inline script, no data
+ *      sent anywhere: the CSP allows blob:/data: images.
  * UI-B reuses chartToPngBlob / svgToPngBlob for meeting mode and the PDF.
  */
+import { downloadBlob } from '../api/files';
 import { t } from '../i18n';
 import { CHART_FONT } from './theme';
 
@@ -259,20 +260,6 @@ export async function chartToPngBlob(container: Element, opts: PngOptions = {}):
 export async function svgToPngBlob(svg: SVGSVGElement, opts: PngOptions = {}): Promise<Blob> {
   const wrapper = svg.parentElement ?? svg;
   return chartToPngBlob(wrapper, opts);
-}
-
-/** Save a blob through the browser's download (the desktop app saves it like a browser download). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Export the chart in `container` as `<name>.png`. */

@@ -1,7 +1,8 @@
 /**
  * A modal dialog: Esc or the × closes it, the first field takes the focus,
- * and the page behind stays as it is. ConfirmDialog runs an async action
- * with a pending state and shows the core's error in place.
+ * and the page behind stays as it is. ConfirmDialog and FormDialog run an
+ * async action with a pending state (useDialogAction) and show the core's
+ * error in place.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n';
@@ -75,6 +76,66 @@ export function Dialog({ title, onClose, children, footer, wide = false, busy = 
   );
 }
 
+/**
+ * The work behind a dialog's main button: pending while it runs, the dialog
+ * closed once it succeeds, its error shown in place (and the dialog open)
+ * when it fails. `setError` is for a form's own checks before any work.
+ */
+export function useDialogAction(onClose: () => void) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<void> | void) => {
+    setPending(true);
+    setError(null);
+    try {
+      await work();
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+      setPending(false);
+    }
+  };
+  return { pending, error, setError, run };
+}
+
+export interface FormDialogProps {
+  title: string;
+  onClose: () => void;
+  /** From useDialogAction. */
+  pending: boolean;
+  error: string | null;
+  /** 保存 pressed (or Enter in a field). */
+  onSubmit: () => void;
+  children: ReactNode;
+}
+
+/** A wide dialog around a form, 取消 and 保存 at its foot; the error under the form. */
+export function FormDialog({ title, onClose, pending, error, onSubmit, children }: FormDialogProps) {
+  const t = useT();
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      busy={pending}
+      wide
+      onSubmit={onSubmit}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" pending={pending}>
+            {t('common.save')}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {error && <ErrorBanner message={error} />}
+    </Dialog>
+  );
+}
+
 export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
@@ -86,19 +147,7 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ title, children, confirmLabel, danger = false, onConfirm, onClose }: ConfirmDialogProps) {
   const t = useT();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
-    }
-  };
+  const { pending, error, run } = useDialogAction(onClose);
   return (
     <Dialog
       title={title}
@@ -110,7 +159,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
           <Button onClick={onClose} disabled={pending} data-autofocus={danger || undefined}>
             {t('common.cancel')}
           </Button>
-          <Button variant={danger ? 'danger' : 'primary'} pending={pending} onClick={() => void run()} data-autofocus={!danger || undefined}>
+          <Button variant={danger ? 'danger' : 'primary'} pending={pending} onClick={() => void run(onConfirm)} data-autofocus={!danger || undefined}>
             {confirmLabel}
           </Button>
         </>

@@ -2,6 +2,7 @@
  * The catalogue (retired indicators included: they keep their data and
  * charts), the regions, and each indicator's actual values, cached.
  */
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Catalogue, Observation, Region } from '../../../shared/contract';
 import { invoke } from '../api/client';
@@ -63,3 +64,11 @@ export const useCatalogue = create<CatalogueState>((set, get) => ({
     set({ observations: {} });
   },
 }));
+
+/** For a page that needs the catalogue: loads it when the page opens (a no-op once it is loaded). */
+export function useCatalogueLoaded(): void {
+  const load = useCatalogue((s) => s.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+}

@@ -5,9 +5,11 @@
  * open on the same region and quarter.
  */
 import { create } from 'zustand';
+import type { Region } from '../../../shared/contract';
 import { parsePeriod, previousQuarter } from '../../../shared/periods';
 import { asQuarter, currentQuarter, quarterOptions } from './periods';
 import { browserStorage, loadPrefs, savePrefs } from './prefs';
+import { provinceOf } from './regions';
 
 /** The quarter whose returns are being collected now: the one before today's. */
 export function reportingQuarter(now: Date = new Date()): string {
@@ -17,6 +19,11 @@ export function reportingQuarter(now: Date = new Date()): string {
 /** Quarters to offer, newest first: from 2021Q1 to the current quarter. */
 export function quarterChoices(now: Date = new Date()): string[] {
   return quarterOptions(currentQuarter(now)).reverse();
+}
+
+/** The region a page works on: the one chosen while it is one of `regions`, otherwise the province (the first region if there is none); null before the regions are known. */
+export function workingRegion(chosen: string | null, regions: readonly Region[]): string | null {
+  return chosen && regions.some((r) => r.code === chosen) ? chosen : (provinceOf(regions)?.code ?? null);
 }
 
 interface SelectionState {

@@ -1,24 +1,21 @@
 /** 下发模板: a return template for one region and quarter, optionally only one responsible unit's indicators. */
 import { useMemo, useState } from 'react';
-import { parsePeriod, periodLabel } from '../../../../shared/periods';
 import { invoke } from '../../api/client';
-import { baseName, deliver, isDesktop, saveOutput, XLSX_FILTERS } from '../../api/files';
+import { exportWorkbook, isDesktop, shownPath } from '../../api/files';
 import { useLocale, useT } from '../../i18n';
 import { useCatalogue } from '../../stores/catalogue';
-import { useUiBSelection } from '../../stores/ui-b-selection';
-import { BusyLine, Notice, QuarterSelect, RegionSelect, regionName, useBusy } from '../ui-b/common';
+import { useUiBSelection, workingRegion } from '../../stores/ui-b-selection';
+import { OutcomeLines, QuarterSelect, quarterFileText, RegionSelect, regionName, useOutcome } from '../ui-b/common';
 
 export function TemplateTab() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const regions = useCatalogue((s) => s.regions);
   const catalogue = useCatalogue((s) => s.catalogue);
-  const { region: selRegion, period, setRegion, setPeriod } = useUiBSelection();
-  const region = selRegion && regions.some((r) => r.code === selRegion) ? selRegion : (regions.find((r) => r.kind === 'province') ?? regions[0])?.code ?? null;
+  const { region: chosen, period, setRegion, setPeriod } = useUiBSelection();
+  const region = workingRegion(chosen, regions);
   const [unit, setUnit] = useState('');
-  const { busy, run } = useBusy();
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, run, error, done, setDone, attempt } = useOutcome();
 
   const units = useMemo(() => {
     if (catalogue.status !== 'ready') return [];
@@ -29,20 +26,14 @@ export function TemplateTab() {
 
   const generate = async () => {
     if (!region) return;
-    setDone(null);
-    setError(null);
-    const r = regions.find((x) => x.code === region);
-    const p = parsePeriod(period);
-    const name = `${r?.name ?? region}${p ? periodLabel(p) : period}${unit ? `（${unit}）` : ''}填报表.xlsx`;
-    try {
-      const out = await saveOutput(name, { title: t('ub.template.saveTitle'), filters: XLSX_FILTERS });
-      if (!out) return;
-      const res = await run(t('ub.template.working'), () => invoke('returns.template', { region, period, ...(unit ? { unit } : {}), out }));
-      await deliver(res.file);
-      setDone(t(isDesktop() ? 'ub.template.doneDesktop' : 'ub.template.done', { file: isDesktop() ? res.file : baseName(res.file), n: res.indicators }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await attempt(async () => {
+      const r = regions.find((x) => x.code === region);
+      const name = `${r?.name ?? region}${quarterFileText(period)}${unit ? `（${unit}）` : ''}填报表.xlsx`;
+      const res = await exportWorkbook(name, t('ub.template.saveTitle'), (out) =>
+        run(t('ub.template.working'), () => invoke('returns.template', { region, period, ...(unit ? { unit } : {}), out })),
+      );
+      if (res) setDone(t(isDesktop() ? 'ub.template.doneDesktop' : 'ub.template.done', { file: shownPath(res.file), n: res.indicators }));
+    });
   };
 
   return (
@@ -70,9 +61,7 @@ export function TemplateTab() {
       <p className="ub-muted ub-small">
         {t('ub.template.for', { region: regionName(regions.find((r) => r.code === region), locale), period })}
       </p>
-      <BusyLine busy={busy} />
-      {error && <Notice kind="error">{error}</Notice>}
-      {done && <Notice kind="success">{done}</Notice>}
+      <OutcomeLines busy={busy} error={error} done={done} />
     </div>
   );
 }

@@ -4,17 +4,18 @@
  * one step forward at a time, reopening with a reason, and the list of
  * missing returns as a workbook.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
-import { parsePeriod, periodLabel } from '../../../../shared/periods';
 import { invoke } from '../../api/client';
-import { baseName, deliver, isDesktop, saveOutput, XLSX_FILTERS } from '../../api/files';
+import { exportWorkbook, shownPath } from '../../api/files';
 import { useLocale, useT } from '../../i18n';
 import { useCatalogue } from '../../stores/catalogue';
 import { useData } from '../../stores/data';
-import { useImportStore } from '../../stores/ui-b-import';
 import { useUiBSelection } from '../../stores/ui-b-selection';
-import { BusyLine, localTime, Notice, QuarterSelect, quarterText, useBusy, useDialog } from '../ui-b/common';
+import { localTime, OutcomeLines, QuarterSelect, quarterFileText, quarterText, useOutcome } from '../ui-b/common';
+import { numeric, UbTable } from '../ui-b/UbTable';
+import { useDialog } from '../ui-b/useDialog';
+import { useCoreList } from './useCoreList';
 
 type Row = ChannelOutput<'tracker.list'>[number];
 type State = Row['state'];
@@ -24,49 +25,29 @@ export function TrackerTab() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { period, setPeriod } = useUiBSelection();
-  const revision = useImportStore((s) => s.revision);
   const regions = useCatalogue((s) => s.regions);
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const { busy, run } = useBusy();
+  const { busy, run, error, setError, done, setDone, attempt } = useOutcome();
+  const readTracker = useCallback(() => invoke('tracker.list', { period }), [period]);
+  const { rows, setRows } = useCoreList(readTracker, setError, { blankWhileReading: true });
   const { ask, dialog } = useDialog();
 
-  const load = useCallback(async () => {
-    try {
-      setRows(await invoke('tracker.list', { period }));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [period]);
-
-  useEffect(() => {
-    setRows(null);
-    void load();
-  }, [load, revision]);
-
-  const after = (row: Row) => {
+  /** `was` moved on to `row` (the core's answer): shown in the table and in the app's tracker, and said. */
+  const moved = (was: Row, row: Row) => {
     setRows((rs) => rs?.map((r) => (r.region === row.region ? row : r)) ?? null);
     void useData.getState().loadTracker(period, { refresh: true });
+    setDone(t('ub.tracker.moved', { region: was.regionName, state: t(`ub.tracker.state.${row.state}`) }));
   };
 
   const advance = async (r: Row) => {
     const to = NEXT[r.state];
     if (!to) return;
-    setError(null);
-    setDone(null);
-    if (to === 'approved') {
-      const ok = await ask({ title: t('ub.tracker.approveTitle'), message: t('ub.tracker.approveMessage', { region: r.regionName, period: quarterText(period, locale) }), confirmLabel: t('ub.tracker.to.approved') });
-      if (!ok) return;
-    }
-    try {
-      const row = await run(t('ub.tracker.saving'), () => invoke('tracker.advance', { region: r.region, period, to }));
-      after(row);
-      setDone(t('ub.tracker.moved', { region: r.regionName, state: t(`ub.tracker.state.${row.state}`) }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await attempt(async () => {
+      if (to === 'approved') {
+        const ok = await ask({ title: t('ub.tracker.approveTitle'), message: t('ub.tracker.approveMessage', { region: r.regionName, period: quarterText(period, locale) }), confirmLabel: t('ub.tracker.to.approved') });
+        if (!ok) return;
+      }
+      moved(r, await run(t('ub.tracker.saving'), () => invoke('tracker.advance', { region: r.region, period, to })));
+    });
   };
 
   const reopen = async (r: Row) => {
@@ -77,31 +58,18 @@ export function TrackerTab() {
       confirmLabel: t('ub.tracker.reopenConfirm'),
     });
     if (!answer) return;
-    setError(null);
-    setDone(null);
-    try {
-      const row = await run(t('ub.tracker.saving'), () => invoke('tracker.reopen', { region: r.region, period, reason: answer.reason }));
-      after(row);
-      setDone(t('ub.tracker.moved', { region: r.regionName, state: t(`ub.tracker.state.${row.state}`) }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await attempt(async () => {
+      moved(r, await run(t('ub.tracker.saving'), () => invoke('tracker.reopen', { region: r.region, period, reason: answer.reason })));
+    });
   };
 
-  const exportMissing = async () => {
-    setError(null);
-    setDone(null);
-    const p = parsePeriod(period);
-    try {
-      const out = await saveOutput(t('ub.tracker.missingName', { period: p ? periodLabel(p) : period }), { title: t('ub.tracker.exportMissing'), filters: XLSX_FILTERS });
-      if (!out) return;
-      const res = await run(t('ub.tracker.exporting'), () => invoke('tracker.exportMissing', { period, out }));
-      await deliver(res.file);
-      setDone(t('ub.tracker.exported', { file: isDesktop() ? res.file : baseName(res.file), n: res.rows }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const exportMissing = () =>
+    attempt(async () => {
+      const res = await exportWorkbook(t('ub.tracker.missingName', { period: quarterFileText(period) }), t('ub.tracker.exportMissing'), (out) =>
+        run(t('ub.tracker.exporting'), () => invoke('tracker.exportMissing', { period, out })),
+      );
+      if (res) setDone(t('ub.tracker.exported', { file: shownPath(res.file), n: res.rows }));
+    });
 
   const total = rows?.length ?? 0;
   const overdue = rows?.filter((r) => r.overdue).length ?? 0;
@@ -124,55 +92,43 @@ export function TrackerTab() {
           {t('ub.tracker.summary', { arrived, total, overdue, due: rows[0]?.dueDate ?? '' })}
         </p>
       )}
-      <BusyLine busy={busy} />
-      {error && <Notice kind="error">{error}</Notice>}
-      {done && <Notice kind="success">{done}</Notice>}
+      <OutcomeLines busy={busy} error={error} done={done} />
       {rows === null ? (
         <p className="ub-muted">{t('ub.loading')}</p>
       ) : (
-        <div className="ub-table-wrap">
-          <table className="ub-table ub-tracker" data-testid="tracker">
-            <thead>
-              <tr>
-                <th>{t('ub.tracker.region')}</th>
-                <th>{t('ub.tracker.state')}</th>
-                <th>{t('ub.tracker.due')}</th>
-                <th className="ub-num">{t('ub.tracker.values')}</th>
-                <th>{t('ub.tracker.changed')}</th>
-                <th>{t('ub.tracker.actions')}</th>
+        <UbTable
+          className="ub-tracker"
+          testId="tracker"
+          columns={[t('ub.tracker.region'), t('ub.tracker.state'), t('ub.tracker.due'), numeric(t('ub.tracker.values')), t('ub.tracker.changed'), t('ub.tracker.actions')]}
+        >
+          {rows.map((r) => {
+            const next = NEXT[r.state];
+            return (
+              <tr key={r.region} data-region={r.region}>
+                <td>{locale === 'en' ? regions.find((x) => x.code === r.region)?.nameEn || r.regionName : r.regionName}</td>
+                <td>
+                  <span className={`ub-state ub-state-${r.state}`}>{t(`ub.tracker.state.${r.state}`)}</span>
+                  {r.overdue && <span className="ub-overdue">{t('ub.tracker.overdue')}</span>}
+                </td>
+                <td>{r.dueDate}</td>
+                <td className="ub-num">{r.observations}</td>
+                <td className="ub-muted">{r.changedAt ? `${localTime(r.changedAt)} · ${r.changedBy ?? ''}` : '—'}</td>
+                <td className="ub-actions">
+                  {next && (
+                    <button type="button" onClick={() => void advance(r)} disabled={busy !== null}>
+                      {t(`ub.tracker.to.${next}`)}
+                    </button>
+                  )}
+                  {r.state === 'approved' && (
+                    <button type="button" onClick={() => void reopen(r)} disabled={busy !== null}>
+                      {t('ub.tracker.reopen')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const next = NEXT[r.state];
-                return (
-                  <tr key={r.region} data-region={r.region}>
-                    <td>{locale === 'en' ? regions.find((x) => x.code === r.region)?.nameEn || r.regionName : r.regionName}</td>
-                    <td>
-                      <span className={`ub-state ub-state-${r.state}`}>{t(`ub.tracker.state.${r.state}`)}</span>
-                      {r.overdue && <span className="ub-overdue">{t('ub.tracker.overdue')}</span>}
-                    </td>
-                    <td>{r.dueDate}</td>
-                    <td className="ub-num">{r.observations}</td>
-                    <td className="ub-muted">{r.changedAt ? `${localTime(r.changedAt)} · ${r.changedBy ?? ''}` : '—'}</td>
-                    <td className="ub-actions">
-                      {next && (
-                        <button type="button" onClick={() => void advance(r)} disabled={busy !== null}>
-                          {t(`ub.tracker.to.${next}`)}
-                        </button>
-                      )}
-                      {r.state === 'approved' && (
-                        <button type="button" onClick={() => void reopen(r)} disabled={busy !== null}>
-                          {t('ub.tracker.reopen')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </UbTable>
       )}
     </div>
   );

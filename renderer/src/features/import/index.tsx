@@ -9,9 +9,8 @@
  *   省级汇总   many cities' long-format files at once: conflicts side by
  *              side, a choice per conflict, one batch per file
  */
-import { useEffect } from 'react';
 import { useT } from '../../i18n';
-import { useCatalogue } from '../../stores/catalogue';
+import { useCatalogueLoaded } from '../../stores/catalogue';
 import { useImportStore, type ImportTab } from '../../stores/ui-b-import';
 import { BatchesTab } from './BatchesTab';
 import { ConsolidateTab } from './ConsolidateTab';
@@ -26,10 +25,7 @@ export default function ImportPage() {
   const t = useT();
   const tab = useImportStore((s) => s.tab);
   const setTab = useImportStore((s) => s.setTab);
-  const loadCatalogue = useCatalogue((s) => s.load);
-  useEffect(() => {
-    void loadCatalogue();
-  }, [loadCatalogue]);
+  useCatalogueLoaded();
 
   return (
     <div className="ub-page ub-import">

@@ -4,34 +4,30 @@
  * reference, milestones), all regions for the current quarter, the targets
  * (editable), and the values with lineage and history.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { Catalogue, IndicatorView, Region, TargetView } from '../../../../shared/contract';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Catalogue, IndicatorView, Region } from '../../../../shared/contract';
 import { IndicatorChart } from '../../charts/IndicatorChart';
 import { RegionBarsChart } from '../../charts/RegionBarsChart';
-import { seriesColor } from '../../charts/theme';
 import { Button, EmptyState, ErrorBanner, Loading, RetiredBadge } from '../../components';
 import { usePeriodText } from '../../components/period';
+import { useWindowSize } from '../../components/useWindowSize';
 import { useLocale, useT } from '../../i18n';
 import { useCatalogue } from '../../stores/catalogue';
 import { provinceOf, regionLabel, shortRegionName } from '../../stores/regions';
 import { useUi } from '../../stores/ui';
-import { targetsSummary, targetValueText } from '../catalogue/format';
-import { docLabel, IndicatorEditor, RemoveTargetDialog, RetireDialog, TargetEditor } from './editors';
+import { targetsSummary } from '../catalogue/format';
+import { docLabel } from './edit-fields';
+import { IndicatorEditor, RetireDialog } from './IndicatorEditor';
 import { IndicatorList } from './IndicatorList';
 import { valuesForPeriod } from './lineage';
+import { RegionPicker } from './RegionPicker';
 import { chartRegionCodes } from './search';
+import { TargetsPanel } from './TargetsPanel';
 import { ValueTable } from './ValueTable';
-
-const MAX_CHART_REGIONS = 10;
 
 /** Charts fit a 768-pixel-high laptop screen and grow on a projector. */
 function useChartHeight(): number {
-  const [h, setH] = useState(() => window.innerHeight);
-  useEffect(() => {
-    const on = () => setH(window.innerHeight);
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
+  const { h } = useWindowSize();
   return h < 850 ? 380 : h < 1000 ? 430 : 480;
 }
 
@@ -40,109 +36,13 @@ function hasUnit(indicator: IndicatorView): boolean {
   return indicator.direction !== 'milestone' && indicator.unit.trim() !== '' && indicator.unit.trim() !== '—' && indicator.unit.trim() !== '-';
 }
 
-function RegionPicker({ regions, selected, onChange }: { regions: Region[]; selected: string[]; onChange(codes: string[] | null): void }) {
-  const t = useT();
-  const locale = useLocale((s) => s.locale);
-  const others = regions.filter((r) => !selected.includes(r.code));
+/** One fact in the detail's header: its label over its value; a wide one takes the whole row. */
+function Fact({ label, wide = false, valueClassName, children }: { label: string; wide?: boolean; valueClassName?: string; children: ReactNode }) {
   return (
-    <div className="region-picker" role="group" aria-label={t('indicator.chartRegions')}>
-      <span className="picker-label">{t('indicator.chartRegions')}</span>
-      {selected.map((code, i) => {
-        const r = regions.find((x) => x.code === code);
-        const name = regionLabel(r, locale) || code;
-        return (
-          <span key={code} className="chip on" style={{ borderColor: seriesColor(i) }}>
-            <span className="chip-swatch" style={{ background: seriesColor(i) }} aria-hidden="true" />
-            {name}
-            {selected.length > 1 && (
-              <button type="button" className="chip-remove" aria-label={t('indicator.removeRegion', { region: name })} onClick={() => onChange(selected.filter((c) => c !== code))}>
-                ×
-              </button>
-            )}
-          </span>
-        );
-      })}
-      {selected.length < MAX_CHART_REGIONS && others.length > 0 && (
-        <select
-          className="chip-add"
-          value=""
-          aria-label={t('indicator.addRegion')}
-          onChange={(e) => e.target.value && onChange([...selected, e.target.value])}
-        >
-          <option value="">{t('indicator.addRegion')}</option>
-          {others.map((r) => (
-            <option key={r.code} value={r.code}>
-              {regionLabel(r, locale)}
-            </option>
-          ))}
-        </select>
-      )}
-      <Button size="small" variant="ghost" onClick={() => onChange(null)}>
-        {t('indicator.chartRegionsReset')}
-      </Button>
+    <div className={wide ? 'fact-wide' : undefined}>
+      <dt>{label}</dt>
+      <dd className={valueClassName}>{children}</dd>
     </div>
-  );
-}
-
-function TargetsPanel({ catalogue, indicator, regions }: { catalogue: Catalogue; indicator: IndicatorView; regions: Region[] }) {
-  const t = useT();
-  const locale = useLocale((s) => s.locale);
-  const [editing, setEditing] = useState<TargetView | 'new' | null>(null);
-  const [removing, setRemoving] = useState<TargetView | null>(null);
-  const targets = [...indicator.targets].sort((a, b) => a.year - b.year || (a.regionCode ?? '').localeCompare(b.regionCode ?? ''));
-  return (
-    <section className="panel targets-panel">
-      <header className="panel-head">
-        <h3>{t('indicator.targets')}</h3>
-        <Button size="small" onClick={() => setEditing('new')}>
-          {t('edit.addTarget')}
-        </Button>
-      </header>
-      {targets.length === 0 ? (
-        <p className="muted">{t('indicator.noTargetsHint')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t('edit.year')}</th>
-                <th>{t('chart.region')}</th>
-                <th>{t('indicator.targetValue')}</th>
-                <th>{t('edit.deadline')}</th>
-                <th>{t('indicator.source')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {targets.map((x) => (
-                <tr key={`${x.year}|${x.regionCode ?? ''}`}>
-                  <td className="nowrap">{x.year}</td>
-                  <td className="nowrap">{x.regionCode ? regionLabel(regions.find((r) => r.code === x.regionCode), locale) || x.region : t('edit.provinceWide')}</td>
-                  <td className="strong nowrap">{targetValueText(x, indicator, t)}</td>
-                  <td className="nowrap">{x.deadline ?? '—'}</td>
-                  <td className="lineage">
-                    {docLabel(catalogue.documents, x.source.doc)}
-                    {x.source.clause && <span className="muted"> {x.source.clause}</span>}
-                  </td>
-                  <td className="nowrap">
-                    <Button size="small" variant="ghost" onClick={() => setEditing(x)}>
-                      {t('common.edit')}
-                    </Button>
-                    <Button size="small" variant="ghost" onClick={() => setRemoving(x)}>
-                      {t('common.remove')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {editing && (
-        <TargetEditor catalogue={catalogue} indicator={indicator} regions={regions} target={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      )}
-      {removing && <RemoveTargetDialog indicator={indicator} target={removing} onClose={() => setRemoving(null)} />}
-    </section>
   );
 }
 
@@ -190,46 +90,20 @@ function IndicatorDetail({ catalogue, indicator, regions }: { catalogue: Catalog
         </div>
         {indicator.retired && <p className="notice">{t('indicator.retiredNote')}</p>}
         <dl className="facts">
-          <div>
-            <dt>{t('indicator.code')}</dt>
-            <dd>{indicator.code}</dd>
-          </div>
-          <div>
-            <dt>{t('edit.area')}</dt>
-            <dd>{locale === 'en' ? area?.nameEn || indicator.area : (area?.name ?? indicator.area)}</dd>
-          </div>
-          <div>
-            <dt>{t('indicator.unit')}</dt>
-            <dd>{indicator.unit}</dd>
-          </div>
-          <div>
-            <dt>{t('indicator.direction')}</dt>
-            <dd>{t(`direction.${indicator.direction}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('edit.frequency')}</dt>
-            <dd>{t(`frequency.${indicator.frequency}`)}</dd>
-          </div>
-          {indicator.leadUnits.length > 0 && (
-            <div>
-              <dt>{t('indicator.leadUnits')}</dt>
-              <dd>{indicator.leadUnits.join(t('list.separator'))}</dd>
-            </div>
-          )}
-          <div className="fact-wide">
-            <dt>{t('indicator.targets')}</dt>
-            <dd>
-              {summary.text}
-              {summary.regional > 0 && <span className="muted">{t('indicator.regionTargets', { n: summary.regional })}</span>}
-            </dd>
-          </div>
+          <Fact label={t('indicator.code')}>{indicator.code}</Fact>
+          <Fact label={t('edit.area')}>{locale === 'en' ? area?.nameEn || indicator.area : (area?.name ?? indicator.area)}</Fact>
+          <Fact label={t('indicator.unit')}>{indicator.unit}</Fact>
+          <Fact label={t('indicator.direction')}>{t(`direction.${indicator.direction}`)}</Fact>
+          <Fact label={t('edit.frequency')}>{t(`frequency.${indicator.frequency}`)}</Fact>
+          {indicator.leadUnits.length > 0 && <Fact label={t('indicator.leadUnits')}>{indicator.leadUnits.join(t('list.separator'))}</Fact>}
+          <Fact label={t('indicator.targets')} wide>
+            {summary.text}
+            {summary.regional > 0 && <span className="muted">{t('indicator.regionTargets', { n: summary.regional })}</span>}
+          </Fact>
           {indicator.source.doc && (
-            <div className="fact-wide">
-              <dt>{t('indicator.source')}</dt>
-              <dd className="normal">
-                {docLabel(catalogue.documents, indicator.source.doc)} {indicator.source.clause}
-              </dd>
-            </div>
+            <Fact label={t('indicator.source')} wide valueClassName="normal">
+              {docLabel(catalogue.documents, indicator.source.doc)} {indicator.source.clause}
+            </Fact>
           )}
         </dl>
       </header>

@@ -4,7 +4,7 @@ import type { HistoryEntry, IndicatorView, Observation, Region } from '../../../
 import { parsePeriod, periodSort } from '../../../../shared/periods';
 import { invoke } from '../../api/client';
 import { formatWithUnit } from '../../charts/format';
-import { Button, ErrorBanner, Loading } from '../../components';
+import { Button, ErrorBanner, Loading, ScrollTable } from '../../components';
 import { formatTimestamp } from '../../components/time';
 import { useLocale, useT } from '../../i18n';
 import { errorMessage, type Load } from '../../stores/load';
@@ -92,59 +92,50 @@ export function ValueTable({
       {rows.length === 0 ? (
         <p className="muted">{t('values.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table values-table">
-            <thead>
-              <tr>
-                <th>{t('chart.region')}</th>
-                <th>{t('values.period')}</th>
-                <th className="num">{t('chart.actual')}</th>
-                <th>{t('values.source')}</th>
-                <th>{t('values.updated')}</th>
-                <th>{t('values.note')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, limit).map((o) => {
-                const key = `${o.region}|${o.period}`;
-                const history = open[key];
-                const region = regions.find((r) => r.code === o.region);
-                return (
-                  <Fragment key={key}>
-                    <tr>
-                      <td>{regionLabel(region, locale) || o.region}</td>
-                      <td>{o.period}</td>
-                      <td className="num strong">{formatWithUnit(o.value, indicator.precision, indicator.unit)}</td>
-                      <td className="lineage">{lineageText(o, t)}</td>
-                      <td className="nowrap">
-                        {o.updatedBy} · {formatTimestamp(o.updatedAt)}
-                      </td>
-                      <td className="note">{o.sourceKind === 'seed' ? '' : o.note}</td>
-                      <td>
-                        <Button size="small" variant="ghost" aria-expanded={!!history} onClick={() => void toggleHistory(o)}>
-                          {history ? t('values.hideHistory') : t('values.history')}
-                        </Button>
-                      </td>
-                    </tr>
-                    {history && (
-                      <tr className="history-row">
-                        <td colSpan={7}>
-                          <HistoryRows load={history} indicator={indicator} />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-          {rows.length > limit && (
-            <Button size="small" onClick={() => setLimit((n) => n + PAGE)}>
-              {t('values.more', { n: rows.length - limit })}
-            </Button>
-          )}
-        </div>
+        <ScrollTable
+          boxClassName="table-scroll"
+          className="data-table values-table"
+          head={[t('chart.region'), t('values.period'), { label: t('chart.actual'), className: 'num' }, t('values.source'), t('values.updated'), t('values.note'), '']}
+          below={
+            rows.length > limit && (
+              <Button size="small" onClick={() => setLimit((n) => n + PAGE)}>
+                {t('values.more', { n: rows.length - limit })}
+              </Button>
+            )
+          }
+        >
+          {rows.slice(0, limit).map((o) => {
+            const key = `${o.region}|${o.period}`;
+            const history = open[key];
+            const region = regions.find((r) => r.code === o.region);
+            return (
+              <Fragment key={key}>
+                <tr>
+                  <td>{regionLabel(region, locale) || o.region}</td>
+                  <td>{o.period}</td>
+                  <td className="num strong">{formatWithUnit(o.value, indicator.precision, indicator.unit)}</td>
+                  <td className="lineage">{lineageText(o, t)}</td>
+                  <td className="nowrap">
+                    {o.updatedBy} · {formatTimestamp(o.updatedAt)}
+                  </td>
+                  <td className="note">{o.sourceKind === 'seed' ? '' : o.note}</td>
+                  <td>
+                    <Button size="small" variant="ghost" aria-expanded={!!history} onClick={() => void toggleHistory(o)}>
+                      {history ? t('values.hideHistory') : t('values.history')}
+                    </Button>
+                  </td>
+                </tr>
+                {history && (
+                  <tr className="history-row">
+                    <td colSpan={7}>
+                      <HistoryRows load={history} indicator={indicator} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </ScrollTable>
       )}
     </section>
   );

@@ -6,7 +6,7 @@
  */
 import { buildImagePdf } from '../../../../shared/pdf-images';
 import { canvasToBlob, serializeSvg } from '../../charts/export-png';
-import { slideLayout, SLIDE_FONT } from './SlideView';
+import { SLIDE_FONT, slideLayout } from './slide-layout';
 
 function loadSvgImage(markup: string): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }));

@@ -1,68 +1,39 @@
 /**
  * 会议模式: one chart per slide, at projector size, built from the data of
  * one quarter frozen at an "as of" moment (default: now) so the numbers do
- * not move during the meeting. 开始会议 goes full screen; ← → (or PageUp /
- * PageDown, space) move, L shows the slide list, Esc leaves. The slides can
- * be exported as a briefing PDF (one page per slide).
+ * not move during the meeting. 开始会议 goes full screen (Presentation.tsx);
+ * the slides can be exported as a briefing PDF, one page per slide
+ * (ExportStage.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parsePeriod, periodLabel, previousQuarter } from '../../../../shared/periods';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { parsePeriod, previousQuarter } from '../../../../shared/periods';
 import { deliverBlob } from '../../api/files';
-import { useLocale, useT, type Translate } from '../../i18n';
-import { useCatalogue } from '../../stores/catalogue';
+import { useLocale, useT } from '../../i18n';
+import { useCatalogue, useCatalogueLoaded } from '../../stores/catalogue';
 import { shortRegionName } from '../../stores/regions';
 import { localInputValue, useMeeting } from '../../stores/ui-b-meeting';
 import { useUiBSelection } from '../../stores/ui-b-selection';
-import { BusyLine, localTime, Notice, QuarterSelect, quarterText } from '../ui-b/common';
-import { briefingPdf, slideToJpeg } from './export';
+import { BusyLine, localTime, Notice, QuarterSelect, quarterFileText, quarterText } from '../ui-b/common';
+import { briefingPdf } from './export';
+import { ExportStage } from './ExportStage';
+import { Presentation } from './Presentation';
+import { SLIDE_SIZE } from './slide-layout';
 import { SlideView } from './SlideView';
 import { buildStory, type Slide } from './story';
+import { subtitleOf } from './subtitle';
 import './meeting.css';
-
-const EXPORT_W = 1920;
-const EXPORT_H = 1080;
-
-function subtitleOf(slide: Slide, t: Translate, prevLabel: string): string {
-  switch (slide.kind) {
-    case 'overview':
-      return slide.judged
-        ? t('ub.meeting.sub.overview', { judged: slide.judged, met: slide.met, near: slide.near, missed: slide.missed })
-        : t('ub.meeting.sub.overviewEmpty');
-    case 'ranking':
-      return t('ub.meeting.sub.ranking', { n: slide.bars.length });
-    case 'area':
-      return t('ub.meeting.sub.area', { n: slide.indicators, share: slide.judged ? `${Math.round((slide.met / slide.judged) * 100)}%` : '—' });
-    case 'laggards':
-      return t('ub.meeting.sub.laggards', { n: slide.bars.length });
-    case 'movers':
-      return t('ub.meeting.sub.movers', { prev: prevLabel });
-  }
-}
-
-function useWindowSize() {
-  const [size, setSize] = useState({ w: window.innerWidth, h: window.innerHeight });
-  useEffect(() => {
-    const on = () => setSize({ w: window.innerWidth, h: window.innerHeight });
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
-  return size;
-}
 
 export default function MeetingPage() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const regions = useCatalogue((s) => s.regions);
-  const loadCatalogue = useCatalogue((s) => s.load);
   const { period, setPeriod } = useUiBSelection();
   const { asOfInput, setAsOfInput, frozen, loading, loadingSince, error, presenting, index, freeze, start, stop, go } = useMeeting();
   const [exportError, setExportError] = useState<string | null>(null);
   const [exportDone, setExportDone] = useState<string | null>(null);
   const [exporting, setExporting] = useState<{ started: number; done: number } | null>(null);
 
-  useEffect(() => {
-    void loadCatalogue();
-  }, [loadCatalogue]);
+  useCatalogueLoaded();
 
   // Entering meeting mode reads the data once, as of now (or the time chosen); it stays frozen until read again.
   useEffect(() => {
@@ -112,15 +83,13 @@ export default function MeetingPage() {
     document.documentElement.requestFullscreen?.().catch(() => undefined);
   };
 
-  const pdfName = frozen
-    ? t('ub.meeting.pdfName', {
-        period: (() => {
-          const p = parsePeriod(frozen.period);
-          return p ? periodLabel(p) : frozen.period;
-        })(),
-        asOf: localTime(frozen.asOf).replace(/[-: ]/g, ''),
-      })
-    : 'briefing.pdf';
+  const pdfName = frozen ? t('ub.meeting.pdfName', { period: quarterFileText(frozen.period), asOf: localTime(frozen.asOf).replace(/[-: ]/g, '') }) : 'briefing.pdf';
+  const subtitle = (s: Slide) => subtitleOf(s, t, prevLabel);
+  const startExport = () => {
+    setExportError(null);
+    setExportDone(null);
+    setExporting({ started: Date.now(), done: 0 });
+  };
 
   return (
     <div className="ub-page ub-meeting">
@@ -156,11 +125,7 @@ export default function MeetingPage() {
           </button>
           <button
             type="button"
-            onClick={() => {
-              setExportError(null);
-              setExportDone(null);
-              setExporting({ started: Date.now(), done: 0 });
-            }}
+            onClick={startExport}
             disabled={!frozen || stale || slides.length === 0 || exporting !== null}
             data-testid="meeting-export"
           >
@@ -187,7 +152,7 @@ export default function MeetingPage() {
               <button type="button" className="ub-thumb" onClick={() => void begin(i)} aria-label={t('ub.meeting.openSlide', { n: i + 1, title: s.title })}>
                 <span className="ub-thumb-view" aria-hidden="true">
                   <span className="ub-thumb-scale">
-                    <SlideView slide={s} width={EXPORT_W} height={EXPORT_H} footer={footer} pageLabel={pageLabel(i)} subtitle={subtitleOf(s, t, prevLabel)} />
+                    <SlideView slide={s} width={SLIDE_SIZE.width} height={SLIDE_SIZE.height} footer={footer} pageLabel={pageLabel(i)} subtitle={subtitle(s)} />
                   </span>
                 </span>
                 <span className="ub-thumb-title">
@@ -205,13 +170,9 @@ export default function MeetingPage() {
           index={Math.min(index, slides.length - 1)}
           footer={footer}
           pageLabel={pageLabel}
-          subtitle={(s) => subtitleOf(s, t, prevLabel)}
+          subtitle={subtitle}
           onGo={(i) => go(i, slides.length)}
-          onExport={() => {
-            setExportError(null);
-            setExportDone(null);
-            setExporting({ started: Date.now(), done: 0 });
-          }}
+          onExport={startExport}
           exporting={exporting !== null}
           onLeave={() => {
             stop();
@@ -225,7 +186,7 @@ export default function MeetingPage() {
           slides={slides}
           footer={footer}
           pageLabel={pageLabel}
-          subtitle={(s) => subtitleOf(s, t, prevLabel)}
+          subtitle={subtitle}
           onProgress={(done) => setExporting((e) => (e ? { ...e, done } : e))}
           onDone={(jpegs) => {
             setExporting(null);
@@ -243,219 +204,6 @@ export default function MeetingPage() {
           }}
         />
       )}
-    </div>
-  );
-}
-
-function Presentation({
-  slides,
-  index,
-  footer,
-  pageLabel,
-  subtitle,
-  onGo,
-  onLeave,
-  onExport,
-  exporting,
-}: {
-  slides: Slide[];
-  index: number;
-  footer: string;
-  pageLabel(i: number): string;
-  subtitle(s: Slide): string;
-  onGo(i: number): void;
-  onLeave(): void;
-  onExport(): void;
-  exporting: boolean;
-}) {
-  const t = useT();
-  const { w, h } = useWindowSize();
-  const [listOpen, setListOpen] = useState(false);
-  const [controls, setControls] = useState(true);
-  const hideTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const root = useRef<HTMLDivElement>(null);
-  const entered = useRef(false);
-
-  const poke = useCallback(() => {
-    setControls(true);
-    if (hideTimer.current) clearTimeout(hideTimer.current);
-    hideTimer.current = setTimeout(() => setControls(false), 2500);
-  }, []);
-
-  useEffect(() => {
-    root.current?.focus();
-    poke();
-    return () => {
-      if (hideTimer.current) clearTimeout(hideTimer.current);
-    };
-  }, [poke]);
-
-  // Leaving full screen (Esc in full screen is the browser's) leaves the presentation too.
-  useEffect(() => {
-    const on = () => {
-      if (document.fullscreenElement) entered.current = true;
-      else if (entered.current) onLeave();
-    };
-    document.addEventListener('fullscreenchange', on);
-    return () => document.removeEventListener('fullscreenchange', on);
-  }, [onLeave]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      let handled = true;
-      switch (e.key) {
-        case 'ArrowRight':
-        case 'ArrowDown':
-        case 'PageDown':
-        case ' ':
-        case 'Enter':
-          onGo(index + 1);
-          break;
-        case 'ArrowLeft':
-        case 'ArrowUp':
-        case 'PageUp':
-        case 'Backspace':
-          onGo(index - 1);
-          break;
-        case 'Home':
-          onGo(0);
-          break;
-        case 'End':
-          onGo(slides.length - 1);
-          break;
-        case 'Escape':
-          if (listOpen) setListOpen(false);
-          else onLeave();
-          break;
-        case 'l':
-        case 'L':
-          setListOpen((v) => !v);
-          break;
-        default:
-          handled = false;
-      }
-      if (handled) {
-        e.preventDefault();
-        e.stopPropagation();
-        // Keys mean the presenter is talking: the controls get out of the way until the mouse moves.
-        setControls(false);
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [index, slides.length, onGo, onLeave, listOpen]);
-
-  const slide = slides[index]!;
-  return (
-    <div
-      ref={root}
-      className={controls ? 'ub-present' : 'ub-present ub-present-idle'}
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('ub.meeting.title')}
-      tabIndex={-1}
-      onMouseMove={(e) => {
-        // Chrome sends a still mousemove when the page under the pointer changes: only a real move shows the controls.
-        if (e.movementX !== 0 || e.movementY !== 0) poke();
-      }}
-      data-testid="meeting-present"
-      data-index={index}
-    >
-      <SlideView slide={slide} width={w} height={h} footer={footer} pageLabel={pageLabel(index)} subtitle={subtitle(slide)} />
-      <div className="ub-present-controls" aria-label={t('ub.meeting.controls')}>
-        <button type="button" onClick={() => onGo(index - 1)} disabled={index === 0} aria-label={t('ub.meeting.prev')}>
-          ‹
-        </button>
-        <span>{pageLabel(index)}</span>
-        <button type="button" onClick={() => onGo(index + 1)} disabled={index === slides.length - 1} aria-label={t('ub.meeting.next')}>
-          ›
-        </button>
-        <button type="button" onClick={() => setListOpen((v) => !v)} aria-pressed={listOpen}>
-          {t('ub.meeting.list')}
-        </button>
-        <button type="button" onClick={onExport} disabled={exporting}>
-          {t('ub.meeting.exportPdf')}
-        </button>
-        <button type="button" onClick={onLeave}>
-          {t('ub.meeting.leave')}
-        </button>
-      </div>
-      {listOpen && (
-        <nav className="ub-present-list" aria-label={t('ub.meeting.slideList')}>
-          <ol>
-            {slides.map((s, i) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  aria-current={i === index ? 'true' : undefined}
-                  onClick={() => {
-                    onGo(i);
-                    setListOpen(false);
-                  }}
-                >
-                  <span className="ub-present-list-n">{i + 1}</span> {s.title}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
-    </div>
-  );
-}
-
-/** Renders each slide off screen at 1920 × 1080, one after another, and turns it into a JPEG. */
-function ExportStage({
-  slides,
-  footer,
-  pageLabel,
-  subtitle,
-  onProgress,
-  onDone,
-  onError,
-}: {
-  slides: Slide[];
-  footer: string;
-  pageLabel(i: number): string;
-  subtitle(s: Slide): string;
-  onProgress(done: number): void;
-  onDone(jpegs: Uint8Array[]): void;
-  onError(message: string): void;
-}) {
-  const [i, setI] = useState(0);
-  const stage = useRef<HTMLDivElement>(null);
-  const jpegs = useRef<Uint8Array[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    const next = async () => {
-      // Let recharts lay the chart out (it measures and renders after the first commit).
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      await new Promise((r) => setTimeout(r, 60));
-      const el = stage.current?.querySelector<HTMLElement>('.ub-slide');
-      if (!live) return;
-      if (!el) throw new Error('slide');
-      jpegs.current.push(await slideToJpeg(el, EXPORT_W, EXPORT_H));
-      if (!live) return;
-      onProgress(jpegs.current.length);
-      if (i + 1 < slides.length) setI(i + 1);
-      else onDone(jpegs.current);
-    };
-    next().catch((e: unknown) => {
-      if (live) onError((e as Error)?.message ?? String(e));
-    });
-    return () => {
-      live = false;
-    };
-    // One pass per slide index; the callbacks and slides stay the same while exporting.
-  }, [i]); // eslint-disable-line
-
-  const slide = slides[i];
-  if (!slide) return null;
-  return (
-    <div className="ub-export-stage" ref={stage} aria-hidden="true">
-      <SlideView slide={slide} width={EXPORT_W} height={EXPORT_H} footer={footer} pageLabel={pageLabel(i)} subtitle={subtitle(slide)} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { acceptOf, isDesktop, pickFile, uploadFile, type FileFilter, type PickedFile } from '../../api/files';
 import { useT } from '../../i18n';
+import type { Busy } from './common';
 
 export interface FilePickerProps {
   filters: FileFilter[];
@@ -128,4 +129,17 @@ export function FilePicker({ filters, multiple, label, dropHint, title, disabled
       )}
     </>
   );
+}
+
+/**
+ * The busy line while a FilePicker uploads (browser mode): "正在上传 a.xlsx、b.xlsx…"
+ * with the seconds since it began. Hand `onUploading` to the picker and show
+ * `uploading` in a BusyLine.
+ */
+export function useUploadBusy(): { uploading: Busy | null; onUploading(names: string[] | null): void } {
+  const t = useT();
+  const [state, setState] = useState<{ names: string[]; started: number } | null>(null);
+  const onUploading = (names: string[] | null) => setState(names ? { names, started: Date.now() } : null);
+  const uploading = state && { label: t('ub.import.uploading', { names: state.names.join('、') }), started: state.started };
+  return { uploading, onUploading };
 }

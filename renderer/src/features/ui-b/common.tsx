@@ -1,10 +1,10 @@
 /**
  * Pieces shared by UI-B's pages (数据录入, 填报与导入, 报告, 会议模式):
- * region and quarter pickers, the busy line with elapsed seconds, the
- * in-page confirm/reason dialog (window.prompt does not exist in Electron),
- * number and target formatting, status badges.
+ * region and quarter pickers, the busy line with elapsed seconds and what a
+ * card's work came to (useOutcome), number and target formatting, status
+ * badges. The confirm/reason dialog is useDialog.tsx.
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Region } from '../../../../shared/contract';
 import { periodLabel, parsePeriod } from '../../../../shared/periods';
 import type { Status } from '../../../../shared/scoring';
@@ -62,15 +62,27 @@ export function StatusBadge({ status }: { status: Status }) {
   return <span className={`ub-status ub-status-${status}`}>{t(`ub.status.${status}`)}</span>;
 }
 
+/** A quarter on screen: 2026年第一季度, or the code (2026Q1) in English. */
 export function quarterText(code: string, locale: string): string {
+  return locale === 'en' ? code : quarterFileText(code);
+}
+
+/** A quarter in the name of a file the page writes: 2026年第一季度 whatever the page's language (the files are Chinese documents). */
+export function quarterFileText(code: string): string {
   const p = parsePeriod(code);
-  if (!p) return code;
-  return locale === 'en' ? code : periodLabel(p);
+  return p ? periodLabel(p) : code;
 }
 
 export function regionName(r: Pick<Region, 'name' | 'nameEn'> | undefined, locale: string): string {
   if (!r) return '';
   return locale === 'en' ? r.nameEn || r.name : r.name;
+}
+
+const SOURCE_KINDS = ['manual', 'import', 'seed', 'undo', 'restore'];
+
+/** How a value got into the store, in words: 手工录入, 导入填报表, 公开数据…; a kind this page does not know reads 其他. */
+export function sourceText(sourceKind: string, t: Translate): string {
+  return t(SOURCE_KINDS.includes(sourceKind) ? `ub.source.${sourceKind}` : 'ub.source.other');
 }
 
 /** Local date-time "2026-04-20 09:30" of an ISO instant. */
@@ -147,7 +159,10 @@ export interface Busy {
   started: number;
 }
 
-export function useBusy() {
+/** useBusy's `run`: shows `label` on the busy line while `work` runs. */
+export type Run = <T>(label: string, work: () => Promise<T>) => Promise<T>;
+
+export function useBusy(): { busy: Busy | null; run: Run } {
   const [busy, setBusy] = useState<Busy | null>(null);
   const run = useCallback(async <T,>(label: string, work: () => Promise<T>): Promise<T> => {
     setBusy({ label, started: Date.now() });
@@ -194,85 +209,36 @@ export function Notice({ kind, children, onClose }: { kind: 'error' | 'success' 
 }
 
 // ---------------------------------------------------------------------------
-// Confirm / reason dialog
+// Outcome: what the work behind a card's buttons came to.
 
-export interface DialogRequest {
-  title: string;
-  message?: ReactNode;
-  confirmLabel?: string;
-  danger?: boolean;
-  /** Ask for a reason (required when set). */
-  reasonLabel?: string;
-}
-
-type Pending = DialogRequest & { resolve(v: { reason: string } | null): void };
-
-/** `ask(...)` resolves to {reason} when confirmed, null when cancelled; render `dialog` somewhere in the page. */
-export function useDialog() {
-  const [pending, setPending] = useState<Pending | null>(null);
-  const ask = useCallback(
-    (req: DialogRequest) => new Promise<{ reason: string } | null>((resolve) => setPending({ ...req, resolve })),
-    [],
-  );
-  const close = (v: { reason: string } | null) => {
-    pending?.resolve(v);
-    setPending(null);
-  };
-  const dialog = pending ? <Dialog request={pending} onClose={close} /> : null;
-  return { ask, dialog };
-}
-
-function Dialog({ request, onClose }: { request: DialogRequest; onClose(v: { reason: string } | null): void }) {
-  const t = useT();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const first = useRef<HTMLTextAreaElement & HTMLButtonElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    first.current?.focus();
+/**
+ * `attempt(work)` clears the last outcome, runs `work` and keeps its error
+ * for the card to show; inside, `run` (useBusy) shows the busy line while
+ * the core works and `setDone` says what was done.
+ */
+export function useOutcome<Done = string>() {
+  const { busy, run } = useBusy();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const attempt = useCallback(async (work: () => Promise<void>) => {
+    setError(null);
+    setDone(null);
+    try {
+      await work();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   }, []);
-  const needReason = Boolean(request.reasonLabel);
-  const ok = !needReason || reason.trim().length > 0;
-  const confirm = () => {
-    setTouched(true);
-    if (ok) onClose({ reason: reason.trim() });
-  };
+  return { busy, run, error, setError, done, setDone, attempt };
+}
+
+/** useOutcome on screen: the busy line, then the error, then what was done. */
+export function OutcomeLines({ busy, error, done }: { busy: Busy | null; error: string | null; done: ReactNode }) {
   return (
-    <div className="ub-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose(null)}>
-      <div
-        className="ub-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose(null);
-          }
-          if (e.key === 'Enter' && (e.ctrlKey || !needReason)) {
-            e.preventDefault();
-            confirm();
-          }
-        }}
-      >
-        <h3 id={titleId}>{request.title}</h3>
-        {request.message && <div className="ub-modal-message">{request.message}</div>}
-        {needReason && (
-          <label className="ub-field ub-field-block">
-            <span>{request.reasonLabel}</span>
-            <textarea ref={first} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-            {touched && !ok && <span className="ub-error-text">{t('ub.dialog.reasonRequired')}</span>}
-          </label>
-        )}
-        <div className="ub-modal-actions">
-          <button type="button" onClick={() => onClose(null)}>
-            {t('ub.cancel')}
-          </button>
-          <button ref={needReason ? undefined : first} type="button" className={request.danger ? 'ub-danger' : 'ub-primary'} onClick={confirm}>
-            {request.confirmLabel ?? t('ub.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <>
+      <BusyLine busy={busy} />
+      {error && <Notice kind="error">{error}</Notice>}
+      {done && <Notice kind="success">{done}</Notice>}
+    </>
   );
 }
