@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeStore, openStore } from '../electron/core/store';
-import { applyObservationChange } from '../electron/core/observations/write';
+import { applyObservationChanges, type ObservationChange } from '../electron/core/observations/write';
 
 export function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -38,16 +38,19 @@ export async function generateStore(file: string, values: number, seed = 42): Pr
   const rnd = lcg(seed);
   const at = '2026-01-01T00:00:00.000Z';
   let n = 0;
+  // One quarter per transaction, written as one batch (the same rows and history as one change at a time).
   const batch = ctx.db.transaction((q: string) => {
+    const changes: ObservationChange[] = [];
     for (const r of regions)
       for (const i of indicators) {
-        if (n >= values) return;
+        if (n >= values) break;
         n++;
-        applyObservationChange(ctx.db, {
+        changes.push({
           indicator: i.code, region: r.code, period: q, value: Math.round(rnd() * 1000) / 10,
           source: { kind: 'manual' }, user: 'bench', at,
         });
       }
+    applyObservationChanges(ctx.db, changes);
   });
   for (const q of quarters) {
     if (n >= values) break;

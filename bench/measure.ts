@@ -1,4 +1,9 @@
-/** Runs a bench task in its own process so its peak RSS is its own. */
+/**
+ * Runs a bench task in its own process so its peak RSS is its own. TypeScript
+ * tasks run under tsx's CommonJS hook (--require tsx/cjs), as the code is
+ * CommonJS: tsx's ESM hook (--import tsx) would add a loader thread of its own
+ * (about 35 MB and some startup) that the built app does not have.
+ */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -10,9 +15,9 @@ export interface TaskResult {
 
 export function runTask(task: string, args: string[] = [], cmd?: string[]): TaskResult {
   const root = path.resolve(__dirname, '..');
-  const argv = cmd ?? [process.execPath, '--import', 'tsx', path.join(root, 'bench', 'tasks', `${task}.ts`), ...args];
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
+  const argv = cmd ?? [process.execPath, '--require', 'tsx/cjs', path.join(root, 'bench', 'tasks', `${task}.ts`), ...args];
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
+  if (r.status !== 0) throw new Error(`${task} failed (${r.signal ?? r.status}): ${r.stderr}`);
   const last = r.stdout.trim().split('\n').pop()!;
   return JSON.parse(last) as TaskResult;
 }

@@ -77,28 +77,33 @@ function formatDate(d: Date | string): string {
   return Number.isNaN(d.getTime()) ? '日期' : d.toISOString().slice(0, 10);
 }
 
-/** A number already known to be numeric, checked against the indicator. */
-function checkNumber(n: number, u: IndicatorUnit, shown: string, fromPercentFormat: boolean): ValueReading {
-  if (!Number.isFinite(n)) return { kind: 'rejected', message: `${quote(shown)}不是有效的数字，请填写数字（${unitLabel(u)}）` };
+/**
+ * A number already known to be numeric, checked against the indicator.
+ * `typed` is the text as the person typed it; a number cell passes null and
+ * its number format instead, and how it was shown is worked out only for a
+ * message (most values need none).
+ */
+function checkNumber(n: number, u: IndicatorUnit, typed: string | null, fromPercentFormat: boolean, numFmt?: string): ValueReading {
+  if (!Number.isFinite(n)) return { kind: 'rejected', message: `${quote(typed ?? displayNumber(n, numFmt))}不是有效的数字，请填写数字（${unitLabel(u)}）` };
   if (u.direction === 'milestone') {
     if (n === 1 || n === 0) return { kind: 'value', value: n };
-    return { kind: 'rejected', message: `本指标是完成情况类指标，只能填 1（已完成）或 0（未完成），不能填 ${quote(shown)}` };
+    return { kind: 'rejected', message: `本指标是完成情况类指标，只能填 1（已完成）或 0（未完成），不能填 ${quote(typed ?? displayNumber(n, numFmt))}` };
   }
   if (fromPercentFormat && u.unit !== '%') {
-    return { kind: 'rejected', message: `${quote(shown)}显示为百分数，但本指标单位是${u.unit}，请填写以${u.unit}计的数字，不要设置为百分比格式` };
+    return { kind: 'rejected', message: `${quote(typed ?? displayNumber(n, numFmt))}显示为百分数，但本指标单位是${u.unit}，请填写以${u.unit}计的数字，不要设置为百分比格式` };
   }
   const value = fromPercentFormat ? tidy(n * 100) : n;
   if (value < 0) {
-    return { kind: 'rejected', message: `${quote(shown)}是负数，本指标（单位：${u.unit}）不能为负数，请核实后填写` };
+    return { kind: 'rejected', message: `${quote(typed ?? displayNumber(n, numFmt))}是负数，本指标（单位：${u.unit}）不能为负数，请核实后填写` };
   }
   if (u.unit === '%' && value > 100) {
-    return { kind: 'value', value, warning: `${quote(shown)}超过了 100%，请核实是否填错` };
+    return { kind: 'value', value, warning: `${quote(typed ?? displayNumber(n, numFmt))}超过了 100%，请核实是否填错` };
   }
   if (u.unit === '%' && !fromPercentFormat && value > 0 && value < 1) {
     return {
       kind: 'value',
       value,
-      warning: `本指标单位是 %，${quote(shown)}按 ${value}% 计入；如果想填的是 ${tidy(value * 100)}%，请改填 ${tidy(value * 100)}`,
+      warning: `本指标单位是 %，${quote(typed ?? displayNumber(n, numFmt))}按 ${value}% 计入；如果想填的是 ${tidy(value * 100)}%，请改填 ${tidy(value * 100)}`,
     };
   }
   return { kind: 'value', value };
@@ -150,7 +155,7 @@ export function readValue(raw: CellInput, indicator: IndicatorUnit): ValueReadin
     case 'empty':
       return { kind: 'empty' };
     case 'number':
-      return checkNumber(Number(raw.value), indicator, displayNumber(Number(raw.value), raw.numFmt), isPercentFormat(raw.numFmt));
+      return checkNumber(Number(raw.value), indicator, null, isPercentFormat(raw.numFmt), raw.numFmt);
     case 'string':
     case 'richText':
       return readText(String(raw.value ?? ''), indicator);

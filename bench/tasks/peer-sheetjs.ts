@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx';
 import { peakRssMb } from '../measure';
 
 const [file, dbFile] = process.argv.slice(2) as [string, string];
+const cpu = process.cpuUsage();
 const t = performance.now();
 const wb = XLSX.readFile(file);
 const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]!]!);
@@ -16,4 +17,5 @@ db.transaction(() => {
   for (const r of rows) ins.run(String(r['地区']), String(r['期间']), String(r['指标代码']), Number(r['实际值']), String(r['备注'] ?? ''));
 })();
 db.close();
-console.log(JSON.stringify({ ms: performance.now() - t, rows: rows.length, peakRssMb: peakRssMb() }));
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, rows: rows.length, peakRssMb: peakRssMb() }));

@@ -39,11 +39,11 @@ export async function writeErrorsCopy(ctx: CoreContext, file: string, out: strin
   const source = path.resolve(file);
   const target = path.resolve(out);
   if (source === target) throw new AppError('usage', '标注错误的副本不能覆盖原文件，请换一个文件名。');
-  const r = await readReturn(ctx, source);
+  const r = await readReturn(ctx, source, {}, { model: true });
   const ev = evaluate(ctx.db, r.cat, r.parsed);
 
   // The workbook parsed from the file's bytes is ours to mark up: the file itself is never opened for writing.
-  const copy = r.loaded.wb;
+  const copy = r.wb!;
   const done = new Set<string>();
   for (const i of ev.rejected) mark(copy, i, RED, '【需改正】', done);
   for (const i of ev.warnings) mark(copy, i, AMBER, '【请核实】', done);

@@ -1,7 +1,9 @@
 /**
  * Decides what a workbook is — a return template or the long format — and
  * refuses, before any cell is read, data the person who checked the file
- * could not see (hidden sheets holding values).
+ * could not see (hidden sheets holding values). This is the reading of
+ * exceljs's whole-workbook model; stream/long.ts reads long-format workbooks
+ * the same way without building it.
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../errors';
@@ -27,13 +29,23 @@ function holdsValues(ws: ExcelJS.Worksheet, header: HeaderRow, valueCol: number)
   return false;
 }
 
+export function hiddenSheetError(name: string): AppError {
+  return new AppError('rejected', `工作表“${name}”被隐藏，但其中有要导入的数据。请取消隐藏、核对后再发送，或删除这个工作表。`);
+}
+
+export function nothingToImportError(): AppError {
+  return new AppError(
+    'rejected',
+    `文件里没有找到可以导入的表格：需要名为“${TEMPLATE_SHEET}”的工作表（工作站下发的填报模板），` +
+      `或者表头含有“${LONG_REQUIRED.join('、')}”的工作表（长表）。请检查是否发错了文件。`,
+  );
+}
+
 function refuseHiddenSheets(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
     if (ws.state === 'visible' || ws.name === META_SHEET) continue;
     const seen = recognise(ws);
-    if (seen && holdsValues(ws, seen.header, seen.valueCol)) {
-      throw new AppError('rejected', `工作表“${ws.name}”被隐藏，但其中有要导入的数据。请取消隐藏、核对后再发送，或删除这个工作表。`);
-    }
+    if (seen && holdsValues(ws, seen.header, seen.valueCol)) throw hiddenSheetError(ws.name);
   }
 }
 
@@ -49,9 +61,5 @@ export function parseWorkbook(wb: ExcelJS.Workbook, cat: ImportCatalogue): Parse
     .filter((x): x is { ws: ExcelJS.Worksheet; header: HeaderRow } => x.header !== null);
   if (long.length) return parseLong(long, cat);
 
-  throw new AppError(
-    'rejected',
-    `文件里没有找到可以导入的表格：需要名为“${TEMPLATE_SHEET}”的工作表（工作站下发的填报模板），` +
-      `或者表头含有“${LONG_REQUIRED.join('、')}”的工作表（长表）。请检查是否发错了文件。`,
-  );
+  throw nothingToImportError();
 }

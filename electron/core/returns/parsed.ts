@@ -6,8 +6,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ReturnIssue } from '../../../shared/channels/returns';
-import { readValue, type CellInput, type IndicatorUnit } from '../../../shared/values';
+import * as values from '../../../shared/values';
+import type { CellInput, IndicatorUnit } from '../../../shared/values';
 import { catalogueFingerprint, regionResolver } from '../catalogue/read';
+
+// Bound once (an imported binding is a getter call per use under tsx): this runs for every value.
+const readValue = values.readValue;
 
 export interface CatalogueIndicator extends IndicatorUnit {
   code: string;
@@ -71,18 +75,21 @@ export function takeCell(
   indicator: IndicatorUnit,
 ): void {
   const r = readValue(input, indicator);
-  const issue = (message: string): ReturnIssue => ({ sheet: at.sheet, cell: at.cell, code: at.code, message });
   switch (r.kind) {
     case 'empty':
       return;
     case 'placeholder':
-      out.warnings.push(issue(r.warning));
+      out.warnings.push(issueAt(at, r.warning));
       return;
     case 'rejected':
-      out.rejected.push(issue(r.message));
+      out.rejected.push(issueAt(at, r.message));
       return;
     case 'value':
-      if (r.warning) out.warnings.push(issue(r.warning));
-      out.candidates.push({ ...at, value: r.value });
+      if (r.warning) out.warnings.push(issueAt(at, r.warning));
+      out.candidates.push({ sheet: at.sheet, cell: at.cell, code: at.code, region: at.region, period: at.period, note: at.note, value: r.value });
   }
+}
+
+function issueAt(at: { sheet: string; cell: string; code: string }, message: string): ReturnIssue {
+  return { sheet: at.sheet, cell: at.cell, code: at.code, message };
 }

@@ -1,17 +1,40 @@
 /**
- * Low-level reading of a returned workbook with exceljs: loading (behind the
- * size/zip guard), each cell described as a CellInput for shared/values.ts,
- * header rows, hidden rows. Knows nothing of indicators or the database.
+ * Low-level reading of a returned workbook: loading it once (behind the
+ * size/zip guard), and with exceljs each cell described as a CellInput for
+ * shared/values.ts, header rows, hidden rows. Knows nothing of indicators or
+ * the database.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellInput } from '../../../shared/values';
 import { AppError, describeIoError } from '../errors';
+import { classifyPart, DEFAULT_LIMITS, guardXlsx, guardXlsxBytes, type GuardedZip, type GuardKeep } from './guard';
 import { HEADER_SCAN_ROWS, normaliseLabel } from './layout';
-import { guardXlsx } from './xlsx-guard';
+
+/**
+ * The worksheets and shared strings of a workbook of ordinary size are kept
+ * as the guard inflated them, for the streamed reader; bigger ones it
+ * inflates again, a chunk at a time (memory stays bounded).
+ */
+const KEEP: GuardKeep = {
+  wants: (name) => {
+    const kind = classifyPart(name);
+    return kind === 'worksheet' || kind === 'sharedStrings';
+  },
+  budget: 24 * 1024 * 1024,
+};
+
+/** A workbook's bytes, read once, guarded, and hashed: every later reader sees exactly these. */
+export interface LoadedBytes {
+  bytes: Buffer;
+  /** What the guard checked: the entries (with where their data lies) and what it measured. */
+  zip: GuardedZip;
+  file: string;
+  fileName: string;
+  sha256: string;
+}
 
 export interface LoadedWorkbook {
   wb: ExcelJS.Workbook;
@@ -21,30 +44,37 @@ export interface LoadedWorkbook {
 }
 
 /**
- * Copies the file to a private folder first, then guards and reads that copy:
- * the guard, the digest and the parse all see the very same bytes even if the
- * original changes meanwhile (still open in Excel, on a USB stick), and the
- * original is only ever opened for reading.
+ * Reads the file into memory once, then guards, hashes and parses those
+ * bytes: the guard, the digest and the parse all see the very same bytes even
+ * if the original changes meanwhile (still open in Excel, on a USB stick), and
+ * the original is only ever opened for reading.
  */
-export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
+export async function loadBytes(file: string, options: { keepParts?: boolean } = {}): Promise<LoadedBytes> {
   const abs = path.resolve(file);
   const fileName = path.basename(abs);
   let bytes: Buffer;
-  let tmp: string | null = null;
   try {
-    if (fs.statSync(abs).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-import-'));
-    const copy = path.join(tmp, 'return.xlsx');
-    fs.copyFileSync(abs, copy);
-    await guardXlsx(copy);
-    bytes = fs.readFileSync(copy);
+    const fh = await fs.open(abs, 'r');
+    try {
+      const st = await fh.stat();
+      if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      // Too big to hold: let the guard refuse it from the file, reading only what it needs.
+      if (st.size > DEFAULT_LIMITS.maxFileBytes) await guardXlsx(abs);
+      bytes = await fh.readFile();
+    } finally {
+      await fh.close().catch(() => undefined);
+    }
   } catch (e) {
     if (e instanceof AppError) throw e;
     const err = describeIoError(e, abs);
     throw err.kind === 'storage' ? new AppError('usage', err.message) : err;
-  } finally {
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
+  const zip = await guardXlsxBytes(bytes, DEFAULT_LIMITS, abs, options.keepParts === false ? undefined : KEEP);
+  return { bytes, zip, file: abs, fileName, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** exceljs's whole-workbook model of guarded bytes. */
+export async function workbookFromBytes(bytes: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -54,7 +84,14 @@ export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
       `无法读取“${fileName}”：它不是有效的 Excel 工作簿（.xlsx）。如果是 .xls、.et 或 .csv 文件，请先在 Excel 或 WPS 中另存为 .xlsx 再导入。`,
     );
   }
-  return { wb, file: abs, fileName, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+  return wb;
+}
+
+/** Loads, guards and parses the whole workbook with exceljs (templates, catalogue workbooks, marked-up copies). */
+export async function loadWorkbook(file: string): Promise<LoadedWorkbook> {
+  const loaded = await loadBytes(file, { keepParts: false });
+  const wb = await workbookFromBytes(loaded.bytes, loaded.fileName);
+  return { wb, file: loaded.file, fileName: loaded.fileName, sha256: loaded.sha256 };
 }
 
 type Result = NonNullable<CellInput['cachedResult']>;
@@ -118,7 +155,11 @@ export function cellInput(cell: ExcelJS.Cell): CellInput {
 
 /** A label or code cell as plain text (a formula shows its result), trimmed. */
 export function cellText(cell: ExcelJS.Cell): string {
-  const c = cellInput(cell);
+  return inputText(cellInput(cell));
+}
+
+/** The text of a cell already described as a CellInput (see cellText). */
+export function inputText(c: CellInput): string {
   let v: unknown = c.value;
   if (c.type === 'formula') v = c.cachedResult;
   if (v === null || v === undefined) return '';
@@ -128,7 +169,11 @@ export function cellText(cell: ExcelJS.Cell): string {
 }
 
 export function isEmptyCell(cell: ExcelJS.Cell): boolean {
-  const c = cellInput(cell);
+  return isEmptyInput(cellInput(cell));
+}
+
+/** Nothing, or only spaces, in a cell already described as a CellInput. */
+export function isEmptyInput(c: CellInput): boolean {
   if (c.type === 'empty') return true;
   return (c.type === 'string' || c.type === 'richText') && String(c.value).trim() === '';
 }
@@ -139,15 +184,18 @@ export interface HeaderRow {
   cols: Map<string, number>;
 }
 
+/** Adds a header cell's title to `cols` (the first column wins when a title repeats). */
+export function addTitle(cols: Map<string, number>, col: number, text: string): void {
+  const t = normaliseLabel(text);
+  if (t && !cols.has(t)) cols.set(t, col);
+}
+
 /** The first row among the top rows that holds every one of the titles. */
 export function findHeader(ws: ExcelJS.Worksheet, titles: readonly string[]): HeaderRow | null {
   const last = Math.min(ws.rowCount, HEADER_SCAN_ROWS);
   for (let r = 1; r <= last; r++) {
     const cols = new Map<string, number>();
-    ws.getRow(r).eachCell((cell, col) => {
-      const t = normaliseLabel(cellText(cell));
-      if (t && !cols.has(t)) cols.set(t, col);
-    });
+    ws.getRow(r).eachCell((cell, col) => addTitle(cols, col, cellText(cell)));
     if (titles.every((t) => cols.has(t))) return { row: r, cols };
   }
   return null;
