@@ -168,6 +168,19 @@ describe('XmlPartScanner', () => {
     expect(checkOf(() => scanPart('worksheet', [Buffer.from(xml)], { maxStringLength: 11 }))).toBe('pass');
   });
 
+  it('reads plain cells in one go with the same counts as tag by tag, in any chunking', () => {
+    // Plain cells (<c r s t><v>…</v></c>, <c r/>) take a shortcut when whole in a chunk; cut, they go tag by tag.
+    const plain = `<sheetData><row r="1"><c r="A1" s="2" t="s"><v>${'7'.repeat(11)}</v></c><c r="B1"/><c t="n" r="C1"><v>1</v></c></row><row r="2"><c r="GS2"/></row></sheetData>`;
+    everyChunking(Buffer.from(plain), (chunks) => {
+      expect(checkOf(() => scanPart('worksheet', chunks, { maxStringLength: 10 }))).toBe('string-too-long');
+      expect(scanPart('worksheet', chunks, { maxStringLength: 11, maxColumns: 201 }).stats).toMatchObject({ rows: 2, cells: 4, maxRow: 2, maxColumn: 201 });
+      expect(checkOf(() => scanPart('worksheet', chunks, { maxStringLength: 11 }))).toBe('too-many-columns');
+    });
+    // A cell left open (malformed) is counted as tag by tag counts it, not taken as plain.
+    const open = '<sheetData><row r="1"><c r="A1"><v>1</v><c r="B1"><v>22</v></c></row></sheetData>';
+    everyChunking(Buffer.from(open), (chunks) => expect(checkOf(() => scanPart('worksheet', chunks, { maxStringLength: 1 }))).toBe('string-too-long'));
+  });
+
   it('counts shared strings', () => {
     expect(checkOf(() => scanPart('sharedStrings', [Buffer.from(`<sst>${'<si><t>a</t></si>'.repeat(5)}<si/></sst>`)], { maxSharedStrings: 5 }))).toBe(
       'too-many-strings',
