@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { IndicatorView, Region } from '../../../shared/contract';
 import { parsePeriod, previousQuarter } from '../../../shared/periods';
-import { composite, dtfScores, frontierFromWindow, gap, rank, status, type ScoringWindow, type Status } from '../../../shared/scoring';
+import { composite, dtfScores, gap, rank, status, type ScoringWindow, type Status } from '../../../shared/scoring';
 import { targetInForce, type TargetLike } from '../../../shared/targets';
 import { listRegions, readCatalogue } from '../catalogue/read';
 import { AppError } from '../errors';
@@ -108,9 +108,10 @@ export function readPeriodMatrix(db: Database, period: string, options: { asOf?:
       };
     });
     const provinceTarget = targetInForce(ind.targets, p, null);
-    const held = frontierFromWindow(
+    // Every value read for the year lies inside the window, so the bounds are
+    // those of all of them (no per-row period check needed on this hot path).
+    const held = dtfScores(
       (yearValues.get(ind.code) ?? []).filter((v) => ranked.has(v.region)),
-      scoringWindow,
       ind.direction,
       { frontier: 'target', target: provinceTarget },
     );
