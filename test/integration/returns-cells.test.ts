@@ -35,6 +35,7 @@ const TABLE: Array<[string, string, string, string, Cell, Expect]> = [
   ['不适用', '海口', '', 'DL-LOW-DAYS', '不适用', { warn: /无数据/ }],
   ['N/A', '海口', '', 'DL-LOW-DAYS', 'N/A', { warn: /无数据/ }],
   ['formula with cached result', '海口', '', 'DL-LOW-DAYS', { formula: '2*3', result: 6 } as ExcelJS.CellValue, 6],
+  ['formula whose saved result is 0', '海口', '', 'DL-LOW-DAYS', { formula: '3-3', result: 0 } as ExcelJS.CellValue, 0],
   ['formula without cached result', '海口', '', 'DL-LOW-DAYS', { formula: '2*4' } as ExcelJS.CellValue, { reject: /公式（=2\*4）.*没有保存计算结果/ }],
   ['negative', '海口', '', 'DL-LOW-DAYS', -3, { reject: /“-3”是负数/ }],
   ['no number', '海口', '', 'DL-LOW-DAYS', '很快', { reject: /“很快”不是数字/ }],

@@ -145,8 +145,9 @@ export function cellInput(cell: ExcelJS.Cell): CellInput {
       return { type: 'string', value: richTextOf(text) ?? String(text ?? '') };
     }
     case ExcelJS.ValueType.Formula: {
+      // cell.value drops a saved result that is falsy (0, FALSE, ""); cell.result keeps it.
       const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-      return { type: 'formula', value: cell.formula ?? ('formula' in f ? f.formula : ''), cachedResult: formulaResult(f.result), numFmt };
+      return { type: 'formula', value: cell.formula ?? ('formula' in f ? f.formula : ''), cachedResult: formulaResult(f.result ?? cell.result), numFmt };
     }
     default:
       return { type: 'string', value: String(v ?? '') };

@@ -4,8 +4,8 @@
  * whole-workbook model. It follows exceljs 4.4 step by step — CellXform
  * (parseOpen/parseText/parseClose, reconcile), the Cell and FormulaValue
  * models — including its quirks, so a file reads the same down both paths:
- *  - a formula's saved result is dropped when it is falsy (0, FALSE, "") —
- *    FormulaValue.value copies only truthy fields;
+ *  - a formula's saved result is kept even when it is falsy (0, FALSE, ""):
+ *    FormulaValue.value drops those, so cellInput() reads cell.result instead;
  *  - a number in a date format is a Date;
  *  - t="str" text is XML-decoded a second time (utils.xmlDecode);
  *  - inline rich-text runs are joined; `_xHHHH_` escapes are decoded in runs
@@ -180,7 +180,7 @@ export class CellBuilder {
         }
       }
     }
-    // FormulaValue.value keeps only truthy fields: a saved 0, FALSE or "" reads as no saved result.
-    return { type: 'formula', value: text || '', cachedResult: formulaResult(result || undefined), numFmt: numFmt || undefined };
+    // A saved 0, FALSE or "" is a saved result (the non-streamed reader reads it through cell.result).
+    return { type: 'formula', value: text || '', cachedResult: formulaResult(result), numFmt: numFmt || undefined };
   }
 }
