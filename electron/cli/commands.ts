@@ -76,8 +76,12 @@ export const commands: Record<string, CommandSpec> = {
     usage: 'import <file.xlsx> [--dry-run] [--json]',
     summary: '检查并导入填报表（模板或长表），全部通过才写入；--dry-run 只检查',
     toCall: (a) => ({ channel: a.flags['dry-run'] === true ? 'import.preview' : 'import.commit', input: { file: positional(a, 0, '要导入的文件路径') } }),
-    // CONTRACTS §1 prints exactly these fields.
-    json: (r) => ({ batchId: r.batchId, accepted: r.accepted, unchanged: r.unchanged, rejected: r.rejected, warnings: r.warnings }),
+    // CONTRACTS §1 prints exactly these fields; past 10,000 issues of a kind the lists stop and a total says how many there were.
+    json: (r) => ({
+      batchId: r.batchId, accepted: r.accepted, unchanged: r.unchanged, rejected: r.rejected, warnings: r.warnings,
+      ...(r.rejectedTotal > r.rejected.length ? { rejectedTotal: r.rejectedTotal } : {}),
+      ...(r.warningsTotal > r.warnings.length ? { warningsTotal: r.warningsTotal } : {}),
+    }),
     human: importHuman,
     exitCode: (r) => (r.rejected.length > 0 ? 1 : 0),
   },
@@ -113,13 +117,16 @@ interface Issue {
   message: string;
 }
 
-function importHuman(r: { batchId: string | null; accepted: number; unchanged: number; rejected: Issue[]; warnings: Issue[] }): string {
+function importHuman(r: {
+  batchId: string | null; accepted: number; unchanged: number; rejected: Issue[]; warnings: Issue[]; rejectedTotal: number; warningsTotal: number;
+}): string {
   const line = (i: Issue) => `  ${i.sheet}!${i.cell}${i.code ? `（${i.code}）` : ''}：${i.message}`;
+  const more = (listed: number, total: number) => (total > listed ? [`  ……另有 ${total - listed} 处未列出（只列出前 ${listed} 处）。`] : []);
   const out: string[] = [];
-  if (r.rejected.length) out.push(`有 ${r.rejected.length} 处需要改正，未导入任何数据：`, ...r.rejected.map(line));
+  if (r.rejected.length) out.push(`有 ${r.rejectedTotal} 处需要改正，未导入任何数据：`, ...r.rejected.map(line), ...more(r.rejected.length, r.rejectedTotal));
   else if (r.batchId) out.push(`已导入，批次 ${r.batchId}：新增或修改 ${r.accepted} 个值，${r.unchanged} 个与原有数据相同。`);
   else if (r.accepted) out.push(`检查通过：可导入 ${r.accepted} 个值，${r.unchanged} 个与原有数据相同（尚未写入）。`);
   else out.push(`没有需要导入的变化：${r.unchanged} 个值与原有数据相同。`);
-  if (r.warnings.length) out.push(`请核实 ${r.warnings.length} 处：`, ...r.warnings.map(line));
+  if (r.warnings.length) out.push(`请核实 ${r.warningsTotal} 处：`, ...r.warnings.map(line), ...more(r.warnings.length, r.warningsTotal));
   return out.join('\n');
 }

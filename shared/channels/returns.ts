@@ -37,9 +37,17 @@ export const ImportReportSchema = z.object({
   kind: z.enum(['template', 'long']),
   accepted: z.number().int(),
   unchanged: z.number().int(),
+  /** Refused cells and warnings in reading order: a report lists the first 10,000 of each, the totals count all. */
   rejected: z.array(ReturnIssueSchema),
   warnings: z.array(ReturnIssueSchema),
+  rejectedTotal: z.number().int(),
+  warningsTotal: z.number().int(),
+  /** Values read, row by row in reading order; a big file lists only the first few thousand of each status. */
   rows: z.array(ImportRowSchema),
+  /** Every value read, by status (rows may list fewer). */
+  rowCounts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  /** Values read that `rows` leaves out (0: rows lists them all). */
+  rowsOmitted: z.number().int(),
 });
 
 export const ImportBatchSchema = z.object({

@@ -17,6 +17,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
+    // spawnSync stops reading at 1 MB by default; a big import's report is more.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return {
     code: r.status,

@@ -114,11 +114,14 @@ export async function commitConsolidation(
     const conflictKeys = new Set(preview.conflicts.map((c) => c.key));
     // Outside conflicts, files that give a key all give the same value: the first of them writes it.
     const firstFile = new Map<string, number>();
-    evaluated.forEach(({ ev }, i) => ev.writes.forEach((w) => firstFile.has(keyOf(w)) || firstFile.set(keyOf(w), i)));
+    evaluated.forEach(({ ev }, i) => {
+      for (let k = 0; k < ev.writes.length; k++) if (!firstFile.has(ev.writes.key(k))) firstFile.set(ev.writes.key(k), i);
+    });
     const batches = evaluated.map(({ r, ev }, fileIndex) => {
-      const mine = ev.writes.filter((w) =>
-        conflictKeys.has(keyOf(w)) ? chosen.get(keyOf(w)) === fileIndex : firstFile.get(keyOf(w)) === fileIndex,
-      );
+      const mine = ev.writes.filter((k) => {
+        const key = ev.writes.key(k);
+        return conflictKeys.has(key) ? chosen.get(key) === fileIndex : firstFile.get(key) === fileIndex;
+      });
       if (mine.length === 0) return { fileName: r.loaded.fileName, batchId: null, accepted: 0 };
       const batchId = writeBatch(ctx, r, mine, { unchanged: ev.unchanged, warnings: ev.warnings.length });
       return { fileName: r.loaded.fileName, batchId, accepted: mine.length };

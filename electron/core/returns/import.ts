@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { ImportReport } from '../../../shared/channels/returns';
 import { nowIso } from '../clock';
-import { applyObservationChanges } from '../observations/write';
+import { applyObservationChanges, type ObservationChange } from '../observations/write';
 import type { CoreContext } from '../store';
 import type { HandlerHooks } from '../handlers/types';
 import { insertBatch, nextBatchId } from './batches';
@@ -17,9 +17,20 @@ import { loadBytes, workbookFromBytes, type LoadedBytes } from './read-workbook'
 import { parseLongStreamed } from './stream/long';
 import { NeedsModel } from './stream/parts';
 import { markReceived } from './tracker';
+import type { WriteSet } from './write-set';
 
 /** Values handed to applyObservationChanges at a time (their keys are distinct: evaluate removed repeats). */
-const WRITE_CHUNK = 65_536;
+const WRITE_CHUNK = 8_192;
+
+/**
+ * Rows of each status a preview lists. Beyond that it gives counts: nobody
+ * reads 640,000 rows on screen, and holding them would cost ~100 MB. Every
+ * refused cell and every warning is always listed.
+ */
+export const PREVIEW_ROW_LIMIT = 5_000;
+/** Refused cells, and warnings, a report lists (the first, in reading order); the totals count them all. */
+export const ISSUE_LIMIT = 10_000;
+const LIMITS = { rowLimit: PREVIEW_ROW_LIMIT, issueLimit: ISSUE_LIMIT };
 
 export interface ReadReturn {
   loaded: { file: string; fileName: string; sha256: string };
@@ -73,13 +84,17 @@ function report(r: ReadReturn, ev: Evaluation, batchId: string | null, accepted:
     rejected: ev.rejected,
     warnings: ev.warnings,
     rows: ev.rows,
+    rowCounts: ev.rowCounts,
+    rowsOmitted: ev.rowsOmitted,
+    rejectedTotal: ev.rejectedTotal,
+    warningsTotal: ev.warningsTotal,
   };
 }
 
 /** What a commit would do now. Writes nothing, and the file is only read. */
 export async function previewImport(ctx: CoreContext, file: string, hooks: HandlerHooks = {}): Promise<ImportReport> {
   const r = await readReturn(ctx, file, hooks);
-  const ev = evaluate(ctx.db, r.cat, r.parsed, { writes: false, consume: true });
+  const ev = evaluate(ctx.db, r.cat, r.parsed, { writes: false, ...LIMITS });
   hooks.progress?.(3, 3, '完成');
   return report(r, ev, null, ev.accepted);
 }
@@ -92,7 +107,7 @@ export async function previewImport(ctx: CoreContext, file: string, hooks: Handl
 export async function commitImport(ctx: CoreContext, file: string, hooks: HandlerHooks = {}): Promise<ImportReport> {
   const r = await readReturn(ctx, file, hooks);
   const result = ctx.db.transaction((): ImportReport => {
-    const ev = evaluate(ctx.db, r.cat, r.parsed, { consume: true });
+    const ev = evaluate(ctx.db, r.cat, r.parsed, LIMITS);
     if (ev.rejected.length > 0 || ev.writes.length === 0) return report(r, ev, null, 0);
     const batchId = writeBatch(ctx, r, ev.writes, { unchanged: ev.unchanged, warnings: ev.warnings.length });
     return report(r, ev, batchId, ev.writes.length);
@@ -109,13 +124,13 @@ export async function commitImport(ctx: CoreContext, file: string, hooks: Handle
 export function writeBatch(
   ctx: CoreContext,
   r: ReadReturn,
-  writes: Evaluation['writes'],
+  writes: WriteSet,
   counts: { unchanged: number; warnings: number },
 ): string {
   const at = nowIso();
   const batchId = nextBatchId(ctx.db);
-  const regions = [...new Set(writes.map((w) => w.region))];
-  const periods = [...new Set(writes.map((w) => w.period))];
+  const regions = writes.distinct('region');
+  const periods = writes.distinct('period');
   insertBatch(ctx.db, {
     id: batchId,
     kind: r.parsed.kind,
@@ -130,20 +145,24 @@ export function writeBatch(
     },
   });
   // A few thousand at a time: the change objects for a whole big file would cost more memory than the writing saves.
-  for (let i = 0; i < writes.length; i += WRITE_CHUNK) {
-    applyObservationChanges(
-      ctx.db,
-      writes.slice(i, i + WRITE_CHUNK).map((w) => ({
-        indicator: w.code,
-        region: w.region,
-        period: w.period,
-        value: w.value,
-        note: w.note,
-        source: { kind: 'import' as const, batchId, fileName: r.loaded.fileName, sheet: w.sheet, cell: w.cell },
+  const list = writes.list;
+  const fileName = r.loaded.fileName;
+  for (let from = 0; from < writes.length; from += WRITE_CHUNK) {
+    const chunk: ObservationChange[] = [];
+    for (let k = from; k < Math.min(from + WRITE_CHUNK, writes.length); k++) {
+      const i = writes.candidate(k);
+      chunk.push({
+        indicator: list.code(i),
+        region: list.region(i),
+        period: list.period(i),
+        value: list.value(i),
+        note: list.note(i),
+        source: { kind: 'import', batchId, fileName, sheet: list.sheet(i), cell: list.cell(i) },
         user: ctx.user,
         at,
-      })),
-    );
+      });
+    }
+    applyObservationChanges(ctx.db, chunk);
   }
   // A template is one region's return for one quarter: its arrival moves the tracker.
   if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {

@@ -9,6 +9,7 @@ import type { ReturnIssue } from '../../../shared/channels/returns';
 import * as values from '../../../shared/values';
 import type { CellInput, IndicatorUnit } from '../../../shared/values';
 import { catalogueFingerprint, regionResolver } from '../catalogue/read';
+import { CandidateList } from './candidates';
 
 // Bound once (an imported binding is a getter call per use under tsx): this runs for every value.
 const readValue = values.readValue;
@@ -41,21 +42,11 @@ export function loadImportCatalogue(db: Database): ImportCatalogue {
   };
 }
 
-/** A cell that holds a readable value for a known indicator, region and period. */
-export interface Candidate {
-  sheet: string;
-  cell: string;
-  code: string;
-  region: string;
-  period: string;
-  value: number;
-  /** undefined keeps the note already stored. */
-  note?: string;
-}
+export type { Candidate } from './candidates';
 
 export interface ParsedReturn {
   kind: 'template' | 'long';
-  candidates: Candidate[];
+  candidates: CandidateList;
   rejected: ReturnIssue[];
   warnings: ReturnIssue[];
   /** Template only: the region and period the whole file is for. */
@@ -64,7 +55,7 @@ export interface ParsedReturn {
 }
 
 export function emptyParsed(kind: ParsedReturn['kind']): ParsedReturn {
-  return { kind, candidates: [], rejected: [], warnings: [] };
+  return { kind, candidates: new CandidateList(), rejected: [], warnings: [] };
 }
 
 /** Reads one value cell into the parsed return: a candidate, a warning, a rejection, or nothing for a blank. */
@@ -86,7 +77,7 @@ export function takeCell(
       return;
     case 'value':
       if (r.warning) out.warnings.push(issueAt(at, r.warning));
-      out.candidates.push({ sheet: at.sheet, cell: at.cell, code: at.code, region: at.region, period: at.period, note: at.note, value: r.value });
+      out.candidates.push(at.sheet, at.cell, at.code, at.region, at.period, r.value, at.note);
   }
 }
 

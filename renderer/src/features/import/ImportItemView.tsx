@@ -109,14 +109,14 @@ export function ImportItemView({ item, onCommit, onUndo, onRetry, onRemove }: { 
           <span data-testid="import-undone">{t('ub.import.undone', { batch: item.undo.batchId, n: item.undo.restored, skipped: item.undo.skipped })}</span>
         </Notice>
       )}
-      {item.phase === 'ready' && report && report.rejected.length > 0 && <Notice kind="error">{t('ub.import.hasRejected', { n: report.rejected.length })}</Notice>}
+      {item.phase === 'ready' && report && report.rejected.length > 0 && <Notice kind="error">{t('ub.import.hasRejected', { n: report.rejectedTotal })}</Notice>}
       {item.phase === 'ready' && nothingToWrite && <Notice kind="info">{t('ub.import.nothing')}</Notice>}
       {report && c && (
         <>
           <div className="ub-counts" role="group" aria-label={t('ub.import.filter')}>
             {(
               [
-                ['all', lines.length],
+                ['all', c.all],
                 ['new', c.new],
                 ['changed', c.changed],
                 ['unchanged', c.unchanged],
@@ -129,6 +129,14 @@ export function ImportItemView({ item, onCommit, onUndo, onRetry, onRemove }: { 
               </button>
             ))}
           </div>
+          {(report.rejectedTotal > report.rejected.length || report.warningsTotal > report.warnings.length) && (
+            <Notice kind="info">{t('ub.import.issuesOmitted', { n: report.rejected.length.toLocaleString(locale) })}</Notice>
+          )}
+          {report.rowsOmitted > 0 && (
+            <Notice kind="info">
+              <span data-testid="import-rows-omitted">{t('ub.import.rowsOmitted', { shown: report.rows.length.toLocaleString(locale), total: (report.rows.length + report.rowsOmitted).toLocaleString(locale) })}</span>
+            </Notice>
+          )}
           <UbTable
             className="ub-preview-table"
             columns={[t('ub.import.col.kind'), t('ub.import.col.cell'), t('ub.import.col.indicator'), t('ub.import.col.region'), numeric(t('ub.import.col.old')), numeric(t('ub.import.col.new')), t('ub.import.col.message')]}

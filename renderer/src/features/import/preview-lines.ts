@@ -43,10 +43,12 @@ export function linesOf(report: ImportReport): PreviewLine[] {
   return lines.sort((a, b) => a.order - b.order);
 }
 
+/** Every value read, by kind — from the report's counts, as a big file's preview lists only its first rows. */
 export function counts(report: ImportReport) {
-  const c = { new: 0, changed: 0, unchanged: 0 };
-  for (const r of report.rows) c[r.status] += 1;
-  return { ...c, rejected: report.rejected.length, warnings: report.warnings.length };
+  const c = report.rowCounts;
+  const rejected = report.rejectedTotal;
+  const warnings = report.warningsTotal;
+  return { all: c.new + c.changed + c.unchanged + rejected + warnings, new: c.new, changed: c.changed, unchanged: c.unchanged, rejected, warnings };
 }
 
 export function shownBy(filter: Filter): (line: PreviewLine) => boolean {

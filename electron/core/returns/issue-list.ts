@@ -1,0 +1,84 @@
+/**
+ * Refused cells and warnings, kept in reading order — sheet by sheet (as
+ * first met), then top to bottom, left to right — and, with a limit, only the
+ * first `limit` of them in that order, plus how many there were in all.
+ *
+ * A return of random figures can raise a warning on most of its 640,000
+ * values; listing them all would cost more memory than the import itself,
+ * and nobody reads past the first thousands. Issues arrive in a few sorted
+ * runs (the parser's, then evaluate's); a stable sort keeps arrival order on
+ * ties, and trimming to the first `limit` whenever twice that many are held
+ * keeps the memory bounded without changing which come first.
+ */
+import type { ReturnIssue } from '../../../shared/channels/returns';
+
+/** Row and column of an A1 reference, for sorting issues the way a person reads the sheet ([0, 0] for anything else). */
+function position(cell: string): [number, number] {
+  let col = 0;
+  let k = 0;
+  for (; k < cell.length; k++) {
+    const ch = cell.charCodeAt(k);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  if (k === 0 || k === cell.length) return [0, 0];
+  let row = 0;
+  for (let j = k; j < cell.length; j++) {
+    const d = cell.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return [0, 0];
+    row = row * 10 + d;
+  }
+  return [row, col];
+}
+
+interface Held {
+  order: number;
+  issue: ReturnIssue;
+}
+
+export class IssueList {
+  private readonly sheets = new Map<string, number>();
+  private held: Held[] = [];
+  private sorted = true;
+  private count = 0;
+
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
+  /** Every issue added, listed or not. */
+  get total(): number {
+    return this.count;
+  }
+
+  add(issue: ReturnIssue): void {
+    this.count++;
+    let s = this.sheets.get(issue.sheet);
+    if (s === undefined) {
+      s = this.sheets.size;
+      this.sheets.set(issue.sheet, s);
+    }
+    const [row, col] = position(issue.cell);
+    // Excel has 1,048,576 rows and 16,384 columns: one number orders sheet, row and column.
+    const order = (s * 2_097_152 + row) * 65_536 + col;
+    const last = this.held.at(-1);
+    if (last && last.order > order) this.sorted = false;
+    this.held.push({ order, issue });
+    if (this.held.length >= 2 * this.limit) this.trim();
+  }
+
+  addAll(issues: readonly ReturnIssue[]): void {
+    for (const i of issues) this.add(i);
+  }
+
+  private trim(): void {
+    // Array.prototype.sort is stable: issues at the same cell keep the order they came in.
+    if (!this.sorted) this.held.sort((a, b) => a.order - b.order);
+    this.sorted = true;
+    if (this.held.length > this.limit) this.held.length = this.limit;
+  }
+
+  /** The first `limit` issues, in reading order. */
+  list(): ReturnIssue[] {
+    this.trim();
+    return this.held.map((h) => h.issue);
+  }
+}
