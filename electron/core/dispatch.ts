@@ -1,4 +1,5 @@
 import { channels, isChannel, type Channel, type ChannelOutput, type InvokeResult } from '../../shared/contract';
+import { checkpointSoon } from './db/checkpoint';
 import { AppError, isAppError } from './errors';
 import { handlers } from './handlers';
 import type { HandlerHooks } from './handlers/types';
@@ -27,7 +28,13 @@ export async function invoke<C extends Channel>(
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('usage', `请求内容不合法：${zodMessage(parsed.error.issues)}`);
     const handler = handlers[channel] as (c: CoreContext, i: unknown, h: HandlerHooks) => unknown;
-    const result = await handler(ctx, parsed.data, hooks);
+    let result: unknown;
+    try {
+      result = await handler(ctx, parsed.data, hooks);
+    } finally {
+      // Whatever the request wrote goes into the database file after it has answered (db/checkpoint.ts).
+      checkpointSoon(ctx);
+    }
     const out = spec.output.safeParse(result);
     if (!out.success) {
       throw new AppError('storage', `内部错误：${channel} 的结果不符合约定（${zodMessage(out.error.issues)}）`);

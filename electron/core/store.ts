@@ -4,6 +4,7 @@ import pkg from '../../package.json';
 import { seeds as bundledSeeds } from '../../seeds';
 import { applySeeds, type Seeds } from './catalogue/seed';
 import { osUser } from './clock';
+import { deferCheckpoints } from './db/checkpoint';
 import { openDatabase } from './db/open';
 import { backupDirFor, DB_FILE_NAME, defaultDataDir } from './paths';
 
@@ -33,6 +34,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<CoreCon
   const dbFile = path.resolve(options.dbFile ?? path.join(defaultDataDir(), DB_FILE_NAME));
   const backupDir = backupDirFor(dbFile);
   const { db } = await openDatabase(dbFile, { backupDir });
+  deferCheckpoints(db);
   const user = options.user ?? osUser();
   const seeds = options.seeds ?? bundledSeeds;
   try {
