@@ -43,10 +43,6 @@ export interface PeriodMatrix {
   composites: Array<{ region: string; overall: number | null; rank: number | null; areas: Array<{ area: string; score: number | null }> }>;
 }
 
-function lookup(rows: ValueRow[]): Map<string, ValueRow> {
-  return new Map(rows.map((r) => [`${r.indicator}|${r.region}|${r.period}`, r]));
-}
-
 /**
  * Every region × every indicator for one quarter, with the target in force,
  * status, gap, 0–100 score and rank, plus each region's composite. The one
@@ -58,21 +54,26 @@ export function readPeriodMatrix(db: Database, period: string, options: { asOf?:
   const prev = previousQuarter(p);
   const cur = periodsStandingFor(p.code);
   const before = periodsStandingFor(prev.code);
-  const wanted = [cur.quarter, before.quarter, ...(cur.year ? [cur.year] : []), ...(before.year && before.year !== cur.year ? [before.year] : [])];
-  const values = lookup(valuesForPeriods(db, wanted, options.asOf ?? null));
   const scoringWindow: ScoringWindow = { from: `${p.year}Q1`, to: `${p.year}Q4` };
-  const yearPeriods = [1, 2, 3, 4].map((q) => `${p.year}Q${q}`).concat(String(p.year));
-  const yearValues = new Map<string, ValueRow[]>();
-  for (const v of valuesForPeriods(db, yearPeriods, options.asOf ?? null)) {
-    const list = yearValues.get(v.indicator) ?? [];
-    list.push(v);
-    yearValues.set(v.indicator, list);
-  }
-
-  const catalogue = readCatalogue(db, { includeRetired: options.includeRetired ?? false });
+  const yearPeriods = new Set([1, 2, 3, 4].map((q) => `${p.year}Q${q}`).concat(String(p.year)));
+  const standing = new Set([cur.quarter, before.quarter, ...(cur.year ? [cur.year] : []), ...(before.year ? [before.year] : [])]);
   const regions = listRegions(db);
   const rankedRegions = regions.filter((r) => r.kind === 'city' || r.kind === 'county').map((r) => r.code);
   const ranked = new Set(rankedRegions);
+  // One read for every period the matrix needs (the year's and the quarter before): the periods overlap.
+  const values = new Map<string, ValueRow>();
+  const yearValues = new Map<string, ValueRow[]>();
+  for (const v of valuesForPeriods(db, [...new Set([...yearPeriods, ...standing])], options.asOf ?? null)) {
+    if (standing.has(v.period)) values.set(`${v.indicator}|${v.region}|${v.period}`, v);
+    // The bounds are taken over the ranked regions (the 市县) only.
+    if (yearPeriods.has(v.period) && ranked.has(v.region)) {
+      const list = yearValues.get(v.indicator);
+      if (list) list.push(v);
+      else yearValues.set(v.indicator, [v]);
+    }
+  }
+
+  const catalogue = readCatalogue(db, { includeRetired: options.includeRetired ?? false });
 
   const pick = (ind: IndicatorView, region: string, q: { quarter: string; year: string | null }, isQ4: boolean) => {
     const own = values.get(`${ind.code}|${region}|${q.quarter}`);
@@ -111,7 +112,7 @@ export function readPeriodMatrix(db: Database, period: string, options: { asOf?:
     // Every value read for the year lies inside the window, so the bounds are
     // those of all of them (no per-row period check needed on this hot path).
     const held = dtfScores(
-      (yearValues.get(ind.code) ?? []).filter((v) => ranked.has(v.region)),
+      yearValues.get(ind.code) ?? [],
       ind.direction,
       { frontier: 'target', target: provinceTarget },
     );
