@@ -12,9 +12,13 @@
  *     the import limits (200,000 rows a sheet, 4,000,000 cells): 640,000 rows
  *     with short notes over four sheets, and 270,000 rows with long notes
  *     over two (without notes, 50 MB would be ~1.9M rows: refused outright).
- *  3. The dashboard matrix at 100k and 1M stored values, the report export at
- *     100k, and the time to the first chart in the renderer (browser mode,
- *     headless Chromium) on the 100k store.
+ *  3. The dashboard matrix at 100k and 1M stored values and the indicator
+ *     chart's read (each as the query, and as the whole request through the
+ *     handler table), the report export at 100k, and the time to the first
+ *     chart in the renderer (browser mode, headless Chromium) on the 100k
+ *     store.
+ * Every goal of the issue is a line PASS/FAIL at the end and an entry of
+ * "goals" in the JSON.
  * Generated inputs are cached in bench/out/ under names carrying DATA_VERSION
  * (bump it when a generator changes). Prints a table, then one JSON line.
  *

@@ -63,6 +63,26 @@ describe('IssueList', () => {
   });
 });
 
+describe('IssueList.offer', () => {
+  it('writes a message only while it can still be listed, and lists what add would', () => {
+    const offered = new IssueList(10);
+    const added = new IssueList(10);
+    let written = 0;
+    for (let r = 2; r < 5000; r++) {
+      const message = `第 ${r} 行`;
+      offered.offer('表', `D${r}`, 'X', () => {
+        written++;
+        return message;
+      });
+      added.add({ sheet: '表', cell: `D${r}`, code: 'X', message });
+    }
+    expect(offered.list()).toEqual(added.list());
+    expect(offered.total).toBe(4998);
+    // In reading order from the start: once ten are held, nothing later is written.
+    expect(written).toBeLessThanOrEqual(20);
+  });
+});
+
 describe('keyIndex', () => {
   it('numeric: finds every key set, not one that was not, through collisions', () => {
     const idx = keyIndex(true, 3000);

@@ -189,7 +189,7 @@ export function applyObservationChanges(db: Database, changes: readonly Observat
   const sources = new Map<string, number>();
   let last: ObservationChange | null = null;
   let k = 0;
-  const locked = new Map<string, boolean>();
+  const locked = new Map<string, Map<string, boolean>>();
   const periods = new Set<string>();
   const outcomes: ChangeOutcome[] = [];
   for (let i = 0; i < changes.length; i++) {
@@ -201,11 +201,13 @@ export function applyObservationChanges(db: Database, changes: readonly Observat
       continue;
     }
     if (c.source.kind !== 'seed') {
-      const lk = `${c.region}|${c.period}`;
-      let isLockedNow = locked.get(lk);
+      // By period, then region: no key to build per change.
+      let byRegion = locked.get(c.period);
+      if (!byRegion) locked.set(c.period, (byRegion = new Map()));
+      let isLockedNow = byRegion.get(c.region);
       if (isLockedNow === undefined) {
         isLockedNow = isLocked(db, c.region, c.period);
-        locked.set(lk, isLockedNow);
+        byRegion.set(c.region, isLockedNow);
       }
       if (isLockedNow) {
         throw new AppError('rejected', `${c.period} 的数据已审定锁定，不能修改。如需更正，请先在“填报与导入”中重新打开该期（需填写原因）。`);

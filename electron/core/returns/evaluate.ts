@@ -140,6 +140,13 @@ function dedupe(list: CandidateList, keySpace: KeySpace, cat: ImportCatalogue, r
   return { unique, inFile };
 }
 
+/** More than 3× or less than ⅓ of last quarter's value. */
+function isFar(value: number, prev: number): boolean {
+  if (!(prev > 0)) return false;
+  const ratio = value / prev;
+  return ratio > 3 || ratio < 1 / 3;
+}
+
 function farFromLastQuarter(value: number, prev: number, prevLabel: string): string | null {
   if (!(prev > 0)) return null;
   const ratio = value / prev;
@@ -231,8 +238,10 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
       const prevKey = keySpace.key(code, list.region(at), f.prev.code)!;
       // The file's own value for last quarter (none if its values clashed), else the stored one.
       const prevValue = inFile(prevKey) ?? current.get(prevKey)?.value;
-      const far = prevValue === undefined ? null : farFromLastQuarter(value, prevValue, facts(f.prev.code).label);
-      if (far) warnings.add({ sheet: list.sheet(at), cell: list.cell(at), code, message: far });
+      if (prevValue !== undefined && isFar(value, prevValue)) {
+        const prevLabel = facts(f.prev.code).label;
+        warnings.offer(list.sheet(at), list.cell(at), code, () => farFromLastQuarter(value, prevValue, prevLabel)!);
+      }
     }
     if (rowCounts[status]++ < rowLimit) {
       rows.push({ sheet: list.sheet(at), cell: list.cell(at), code, region: list.region(at), period, status, oldValue: now?.value ?? null, newValue: value });

@@ -41,6 +41,8 @@ export class IssueList {
   private held: Held[] = [];
   private sorted = true;
   private count = 0;
+  /** Once `limit` are held after a trim: the order of the last of them. Anything at or past it can never be listed. */
+  private cutoff = Number.POSITIVE_INFINITY;
 
   constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
 
@@ -49,16 +51,37 @@ export class IssueList {
     return this.count;
   }
 
-  add(issue: ReturnIssue): void {
-    this.count++;
-    let s = this.sheets.get(issue.sheet);
+  private orderOf(sheet: string, cell: string): number {
+    let s = this.sheets.get(sheet);
     if (s === undefined) {
       s = this.sheets.size;
-      this.sheets.set(issue.sheet, s);
+      this.sheets.set(sheet, s);
     }
-    const [row, col] = position(issue.cell);
+    const [row, col] = position(cell);
     // Excel has 1,048,576 rows and 16,384 columns: one number orders sheet, row and column.
-    const order = (s * 2_097_152 + row) * 65_536 + col;
+    return (s * 2_097_152 + row) * 65_536 + col;
+  }
+
+  add(issue: ReturnIssue): void {
+    this.count++;
+    const order = this.orderOf(issue.sheet, issue.cell);
+    if (order >= this.cutoff) return;
+    this.hold(order, issue);
+  }
+
+  /**
+   * An issue whose message is only written if it can still be listed: past
+   * the first `limit`, a file with 250,000 warnings then costs a count, not
+   * 250,000 sentences.
+   */
+  offer(sheet: string, cell: string, code: string, message: () => string): void {
+    this.count++;
+    const order = this.orderOf(sheet, cell);
+    if (order >= this.cutoff) return;
+    this.hold(order, { sheet, cell, code, message: message() });
+  }
+
+  private hold(order: number, issue: ReturnIssue): void {
     const last = this.held.at(-1);
     if (last && last.order > order) this.sorted = false;
     this.held.push({ order, issue });
@@ -73,7 +96,10 @@ export class IssueList {
     // Array.prototype.sort is stable: issues at the same cell keep the order they came in.
     if (!this.sorted) this.held.sort((a, b) => a.order - b.order);
     this.sorted = true;
-    if (this.held.length > this.limit) this.held.length = this.limit;
+    if (this.held.length >= this.limit) {
+      this.held.length = this.limit;
+      this.cutoff = this.held[this.limit - 1]!.order;
+    }
   }
 
   /** The first `limit` issues, in reading order. */
