@@ -16,6 +16,7 @@ import { AppError } from '../../electron/core/errors';
 import { parseLoaded } from '../../electron/core/returns/import';
 import { parseWorkbook } from '../../electron/core/returns/parse';
 import { loadImportCatalogue, type Candidate, type ParsedReturn } from '../../electron/core/returns/parsed';
+import type { ReturnIssue } from '../../shared/channels/returns';
 import { loadBytes, workbookFromBytes } from '../../electron/core/returns/read-workbook';
 import { parseLongStreamed } from '../../electron/core/returns/stream/long';
 import { NeedsModel } from '../../electron/core/returns/stream/parts';
@@ -28,14 +29,14 @@ import { tmpDir } from '../helpers/tmp';
 const dir = tmpDir('ys-stream-');
 let seq = 0;
 
-/** A parsed return with its candidates as plain objects, to compare and match. */
-type Plain = Omit<ParsedReturn, 'candidates'> & { candidates: Candidate[] };
+/** A parsed return with its candidates and issues as plain arrays, to compare and match. */
+type Plain = Omit<ParsedReturn, 'candidates' | 'rejected' | 'warnings'> & { candidates: Candidate[]; rejected: ReturnIssue[]; warnings: ReturnIssue[] };
 type Outcome = { ok: Plain } | { refused: { kind: string; message: string } } | 'needs-model';
 
 async function settle(fn: () => Promise<ParsedReturn>): Promise<Outcome> {
   try {
     const parsed = await fn();
-    return { ok: { ...parsed, candidates: parsed.candidates.toArray() } };
+    return { ok: { ...parsed, candidates: parsed.candidates.toArray(), rejected: parsed.rejected.list(), warnings: parsed.warnings.list() } };
   } catch (e) {
     if (e instanceof NeedsModel) return 'needs-model';
     if (e instanceof AppError) return { refused: { kind: e.kind, message: e.message } };

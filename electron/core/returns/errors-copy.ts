@@ -59,6 +59,8 @@ export async function writeErrorsCopy(ctx: CoreContext, file: string, out: strin
   for (const i of ev.rejected) list.addRow(['需改正', i.sheet, i.cell, i.code, i.message]).getCell(1).fill = RED;
   for (const i of ev.warnings) list.addRow(['请核实', i.sheet, i.cell, i.code, i.message]).getCell(1).fill = AMBER;
   if (ev.rejected.length + ev.warnings.length === 0) list.addRow(['', '', '', '', '没有发现问题。']);
+  const unlisted = ev.rejectedTotal - ev.rejected.length + (ev.warningsTotal - ev.warnings.length);
+  if (unlisted > 0) list.addRow(['', '', '', '', `另有 ${unlisted} 处问题未标注（每类只标注前 ${ev.rejected.length > ev.warnings.length ? ev.rejected.length : ev.warnings.length} 处）。请先改正以上各处再发回。`]);
 
   const written = await writeWorkbookAtomic(copy, target);
   return { file: written, rejected: ev.rejected.length };

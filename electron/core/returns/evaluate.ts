@@ -11,7 +11,7 @@ import { stmt } from '../db/statements';
 import { isLocked } from '../observations/write';
 import type { CandidateList } from './candidates';
 import type { ImportCatalogue, ParsedReturn } from './parsed';
-import { IssueList } from './issue-list';
+import { IssueList, LISTED_ISSUES } from './issue-list';
 import { keyIndex, type Key } from './key-index';
 import { writeSet, type WriteSet } from './write-set';
 
@@ -187,7 +187,7 @@ export interface EvaluateOptions {
    * file need not hold a row object for each: the counts say the rest).
    */
   rowLimit?: number;
-  /** List at most this many refused cells, and as many warnings (the first, in reading order). */
+  /** List at most this many refused cells, and as many warnings (the first, in reading order); at most LISTED_ISSUES. */
   issueLimit?: number;
 }
 
@@ -195,10 +195,10 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
   const wantWrites = options.writes ?? true;
   const rowLimit = options.rowLimit ?? Number.POSITIVE_INFINITY;
   const list = parsed.candidates;
-  const rejected = new IssueList(options.issueLimit);
-  const warnings = new IssueList(options.issueLimit);
-  rejected.addAll(parsed.rejected);
-  warnings.addAll(parsed.warnings);
+  const rejected = new IssueList(options.issueLimit ?? LISTED_ISSUES);
+  const warnings = new IssueList(options.issueLimit ?? LISTED_ISSUES);
+  rejected.absorb(parsed.rejected);
+  warnings.absorb(parsed.warnings);
   const facts = periodFacts();
   const keySpace = new KeySpace(list, facts);
   const { unique, inFile } = dedupe(list, keySpace, cat, rejected, facts);

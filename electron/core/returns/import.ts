@@ -16,6 +16,7 @@ import { loadImportCatalogue, type ImportCatalogue, type ParsedReturn } from './
 import { loadBytes, workbookFromBytes, type LoadedBytes } from './read-workbook';
 import { parseLongStreamed } from './stream/long';
 import { NeedsModel } from './stream/parts';
+import { LISTED_ISSUES } from './issue-list';
 import { markReceived } from './tracker';
 import type { WriteSet } from './write-set';
 
@@ -29,7 +30,7 @@ const WRITE_CHUNK = 8_192;
  */
 export const PREVIEW_ROW_LIMIT = 5_000;
 /** Refused cells, and warnings, a report lists (the first, in reading order); the totals count them all. */
-export const ISSUE_LIMIT = 10_000;
+export const ISSUE_LIMIT = LISTED_ISSUES;
 const LIMITS = { rowLimit: PREVIEW_ROW_LIMIT, issueLimit: ISSUE_LIMIT };
 
 export interface ReadReturn {

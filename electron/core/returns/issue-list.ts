@@ -31,6 +31,9 @@ function position(cell: string): [number, number] {
   return [row, col];
 }
 
+/** How many refused cells, and how many warnings, any reading of a file lists (the totals count all). */
+export const LISTED_ISSUES = 10_000;
+
 interface Held {
   order: number;
   issue: ReturnIssue;
@@ -44,7 +47,7 @@ export class IssueList {
   /** Once `limit` are held after a trim: the order of the last of them. Anything at or past it can never be listed. */
   private cutoff = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+  constructor(private readonly limit = LISTED_ISSUES) {}
 
   /** Every issue added, listed or not. */
   get total(): number {
@@ -90,6 +93,18 @@ export class IssueList {
 
   addAll(issues: readonly ReturnIssue[]): void {
     for (const i of issues) this.add(i);
+  }
+
+  /** Another list's issues: those it listed, and the count of those it left out. */
+  absorb(other: IssueList): void {
+    const listed = other.list();
+    this.addAll(listed);
+    this.count += other.total - listed.length;
+  }
+
+  /** Listed or not, were there any? */
+  get isEmpty(): boolean {
+    return this.count === 0;
   }
 
   private trim(): void {

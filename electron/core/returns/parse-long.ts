@@ -86,7 +86,7 @@ export class LongRows {
   }
 
   private reject(sheet: string, r: number, c: number, code: string, message: string): void {
-    this.out.rejected.push({ sheet, cell: address(r, c), code, message });
+    this.out.rejected.add({ sheet, cell: address(r, c), code, message });
   }
 }
 

@@ -118,13 +118,13 @@ export function parseTemplate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, heade
   for (const x of rows) {
     const cell = address(x.r, valueCol);
     if (!x.code) {
-      out.rejected.push({ sheet: ws.name, cell, code: '', message: `第 ${x.r} 行没有指标代码，这个值不知道属于哪个指标。请不要自行增加行。` });
+      out.rejected.add({ sheet: ws.name, cell, code: '', message: `第 ${x.r} 行没有指标代码，这个值不知道属于哪个指标。请不要自行增加行。` });
       continue;
     }
     const ind = cat.indicators.get(x.code);
     if (!ind) {
       if (isEmptyCell(x.valueCell)) continue;
-      out.rejected.push({
+      out.rejected.add({
         sheet: ws.name, cell: address(x.r, codeCol), code: x.code,
         message: `指标代码“${x.code}”不在指标目录中，请核对代码，不要自行增加行或修改代码。`,
       });

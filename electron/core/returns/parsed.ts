@@ -10,6 +10,7 @@ import * as values from '../../../shared/values';
 import type { CellInput, IndicatorUnit } from '../../../shared/values';
 import { catalogueFingerprint, regionResolver } from '../catalogue/read';
 import { CandidateList } from './candidates';
+import { IssueList } from './issue-list';
 
 // Bound once (an imported binding is a getter call per use under tsx): this runs for every value.
 const readValue = values.readValue;
@@ -47,15 +48,16 @@ export type { Candidate } from './candidates';
 export interface ParsedReturn {
   kind: 'template' | 'long';
   candidates: CandidateList;
-  rejected: ReturnIssue[];
-  warnings: ReturnIssue[];
+  /** The first LISTED_ISSUES in reading order, and how many in all. */
+  rejected: IssueList;
+  warnings: IssueList;
   /** Template only: the region and period the whole file is for. */
   region?: string;
   period?: string;
 }
 
 export function emptyParsed(kind: ParsedReturn['kind']): ParsedReturn {
-  return { kind, candidates: new CandidateList(), rejected: [], warnings: [] };
+  return { kind, candidates: new CandidateList(), rejected: new IssueList(), warnings: new IssueList() };
 }
 
 /** Reads one value cell into the parsed return: a candidate, a warning, a rejection, or nothing for a blank. */
@@ -70,13 +72,13 @@ export function takeCell(
     case 'empty':
       return;
     case 'placeholder':
-      out.warnings.push(issueAt(at, r.warning));
+      out.warnings.add(issueAt(at, r.warning));
       return;
     case 'rejected':
-      out.rejected.push(issueAt(at, r.message));
+      out.rejected.add(issueAt(at, r.message));
       return;
     case 'value':
-      if (r.warning) out.warnings.push(issueAt(at, r.warning));
+      if (r.warning) out.warnings.add(issueAt(at, r.warning));
       out.candidates.push(at.sheet, at.cell, at.code, at.region, at.period, r.value, at.note);
   }
 }

@@ -107,7 +107,7 @@ export const uiBEn: Record<keyof typeof uiBZh, string> = {
   'ub.import.kind.warning': 'Warning',
   'ub.import.sha': 'Checksum {sha}',
   'ub.import.rowsOmitted': 'The file holds {total} values; the table lists {shown} of them (the first 5,000 of each kind). Confirming writes them all; the counts cover them all.',
-  'ub.import.issuesOmitted': 'Too many cells to list: the first 10,000 of each kind are shown; the returned copy marks them all.',
+  'ub.import.issuesOmitted': 'Too many cells to list: the first 10,000 of each kind are shown (and marked in the returned copy); the counts cover them all.',
   'ub.import.commit': 'Confirm import ({n} values)',
   'ub.import.commitNone': 'Confirm import',
   'ub.import.saveErrors': 'Save returned copy…',

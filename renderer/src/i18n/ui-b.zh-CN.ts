@@ -105,7 +105,7 @@ export const uiBZh = {
   'ub.import.kind.warning': '提醒',
   'ub.import.sha': '文件校验码 {sha}',
   'ub.import.rowsOmitted': '文件共 {total} 个值，下表只列出其中 {shown} 个（每类前 5000 个）；确认导入时全部写入，计数按全部值统计。',
-  'ub.import.issuesOmitted': '需改正或请核实的单元格太多，每类只列出前 10000 处；保存“退回件”可看到全部标注。',
+  'ub.import.issuesOmitted': '需改正或请核实的单元格太多，每类只列出前 10000 处（“退回件”也只标注这些）；计数按全部统计。',
   'ub.import.commit': '确认导入（{n} 个值）',
   'ub.import.commitNone': '确认导入',
   'ub.import.saveErrors': '保存退回件…',
