@@ -13,8 +13,8 @@ export interface Core {
   dataDir: string;
   dbFile: string;
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<InvokeResult<ChannelOutput<C>>>;
-  /** For the IPC bridge: the page's channel name, validated by the core. */
-  invokeRaw(channel: string, input: unknown): Promise<InvokeResult<unknown>>;
+  /** For the IPC bridge: the page's channel name, validated by the core; progress of long work on the side. */
+  invokeRaw(channel: string, input: unknown, onProgress?: (done: number, total: number, label: string) => void): Promise<InvokeResult<unknown>>;
   close(): Promise<void>;
 }
 
@@ -28,7 +28,7 @@ export async function startCore(nativeBinding: string | null): Promise<Core> {
     dataDir: path.dirname(dbFile),
     dbFile,
     invoke: (channel, input) => worker.invoke(channel, input) as Promise<InvokeResult<ChannelOutput<typeof channel>>>,
-    invokeRaw: (channel, input) => worker.invoke(channel, input),
+    invokeRaw: (channel, input, onProgress) => worker.invoke(channel, input, onProgress),
     close: () => worker.close(),
   };
 }

@@ -72,8 +72,9 @@ async function start(): Promise<void> {
   const store = core;
 
   hardenDefaultSession(dev);
+  const isRequestId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(v);
 
-  ipcMain.handle('invoke', async (event, channel: unknown, input: unknown) => {
+  ipcMain.handle('invoke', async (event, channel: unknown, input: unknown, requestId: unknown) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isAppUrl(frame.url, origin)) {
       return { ok: false, error: { kind: 'forbidden', message: '拒绝：请求不是来自本应用的页面。' } };
@@ -89,7 +90,13 @@ async function start(): Promise<void> {
     // File paths from the page: only chosen in a dialog, or inside the data folder's exchange folders.
     const refused = desktopPathRefusal(store.dataDir, name, input, isGranted);
     if (refused) return refused;
-    return store.invokeRaw(name, input);
+    // A page that asked for progress (preload: a callback) gets it as 'invoke-progress' events naming its request.
+    const progress = isRequestId(requestId)
+      ? (done: number, total: number, label: string) => {
+          if (!event.sender.isDestroyed()) event.sender.send('invoke-progress', requestId, done, total, label);
+        }
+      : undefined;
+    return store.invokeRaw(name, input, progress);
   });
 
   Menu.setApplicationMenu(buildMenu(store, dev));

@@ -7,10 +7,11 @@ import { invoke } from '../core/dispatch';
 import { browserPathRefusal } from '../core/path-policy';
 import type { CoreContext } from '../core/store';
 import { isTokenPost } from './guards';
+import type { ProgressBoard } from './progress';
 import { BodyTooLarge, readBody } from './request-body';
 import { errorResult, megabytes, sendJson } from './responses';
 
-export function invokeRoute(ctx: CoreContext, token: string, maxBody: number) {
+export function invokeRoute(ctx: CoreContext, token: string, maxBody: number, progress: ProgressBoard) {
   return async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!isTokenPost(req, res, token)) return;
     let raw: Buffer;
@@ -43,6 +44,12 @@ export function invokeRoute(ctx: CoreContext, token: string, maxBody: number) {
       sendJson(res, 403, refused);
       return;
     }
-    sendJson(res, 200, await invoke(ctx, channel, input ?? {}));
+    const id = progress.begin(req);
+    try {
+      const hooks = id ? { progress: (done: number, total: number, label: string) => progress.report(id, { done, total, label }) } : {};
+      sendJson(res, 200, await invoke(ctx, channel, input ?? {}, hooks));
+    } finally {
+      if (id) progress.finish(id);
+    }
   };
 }

@@ -19,6 +19,8 @@
  * Files (browser mode has no native dialogs):
  * - POST /api/upload?name=… stores the bytes under <dataDir>/uploads/ and
  *   answers the path (uploads.ts);
+ * - POST /api/progress {id} (token) answers the latest progress of the
+ *   /api/invoke that carried X-Request-Id: id (progress.ts);
  * - POST /api/download-ticket + GET /api/download?ticket=… hand out files
  *   from the download folders only (downloads.ts).
  */
@@ -30,6 +32,7 @@ import type { CoreContext } from '../core/store';
 import { downloadRoutes } from './downloads';
 import { foreignRequestRefusal, newToken } from './guards';
 import { invokeRoute } from './invoke';
+import { ProgressBoard } from './progress';
 import { answerApiFailure, errorResult, send, sendJson, TEXT_TYPE } from './responses';
 import { renderedIndex, staticRoute } from './static-files';
 import { pruneUploads, uploadRoute } from './uploads';
@@ -79,8 +82,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   pruneUploads(uploadsDir);
 
   const { handleTicket, handleDownload } = downloadRoutes(downloadRoots, token);
+  const progress = new ProgressBoard(token);
   const api = new Map<string, ApiRoute>([
-    ['/api/invoke', invokeRoute(ctx, token, options.maxBodyBytes ?? DEFAULT_MAX_BODY)],
+    ['/api/invoke', invokeRoute(ctx, token, options.maxBodyBytes ?? DEFAULT_MAX_BODY, progress)],
+    ['/api/progress', progress.route()],
     ['/api/upload', uploadRoute(uploadsDir, token, options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD)],
     ['/api/download-ticket', handleTicket],
     ['/api/download', handleDownload],

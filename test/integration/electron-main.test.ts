@@ -9,7 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { seeds } from '../../seeds';
 import { CSP } from '../../shared/csp';
 import { ROOT } from '../helpers/built-app';
 import { fakeElectron, runBuiltMainUnder } from '../helpers/fake-electron';
@@ -75,6 +77,32 @@ describe('desktop main process (built, under a stand-in electron)', () => {
     const subframe = { senderFrame: { ...ours.senderFrame, parent: {} } };
     await expect(handler(subframe, 'app.check', {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     await expect(handler({ senderFrame: null }, 'app.check', {})).resolves.toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('sends a long request’s progress to the page that asked, naming its request', async () => {
+    const uploads = path.join(dataDir, 'uploads');
+    fs.mkdirSync(uploads, { recursive: true });
+    const file = path.join(uploads, 'progress.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('数据');
+    ws.addRow(['地区', '期间', '指标代码', '实际值', '备注']);
+    ws.addRow(['海口市', '2026Q1', seeds.catalogue.indicators[0]!.code, 3, '']);
+    await wb.xlsx.writeFile(file);
+    const sent: unknown[][] = [];
+    const event = {
+      senderFrame: { url: pathToFileURL(path.join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null },
+      sender: { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => false },
+    };
+    const handler = state.ipc.invoke!;
+    await expect(handler(event, 'import.preview', { file }, 'req-7')).resolves.toMatchObject({ ok: true });
+    expect(sent.length).toBeGreaterThan(0);
+    for (const s of sent) expect(s).toEqual(['invoke-progress', 'req-7', expect.any(Number), expect.any(Number), expect.any(String)]);
+    expect(sent.map((s) => s[4])).toContain('检查内容');
+    // Without a well-formed request id, nothing is sent.
+    sent.length = 0;
+    await handler(event, 'import.preview', { file }, { not: 'an id' });
+    await handler(event, 'import.preview', { file });
+    expect(sent).toEqual([]);
   });
 
   it('has the Chinese menu, and 备份数据… writes a backup through the handler table', async () => {

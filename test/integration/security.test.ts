@@ -104,6 +104,7 @@ describe('the built preload (sandboxed, under a stand-in electron)', () => {
   const exposed: Record<string, unknown> = {};
   const sent: unknown[][] = [];
   const required: string[] = [];
+  const listeners = new Set<Fn>();
 
   beforeAll(() => {
     buildAppOnce();
@@ -113,7 +114,22 @@ describe('the built preload (sandboxed, under a stand-in electron)', () => {
       ipcRenderer: {
         invoke: (...args: unknown[]) => {
           sent.push(args);
+          // Progress the main process would send while the request runs: for this request, and for another one.
+          if (typeof args[3] === 'string') {
+            for (const l of [...listeners]) {
+              l({}, args[3], 1, 3, '检查内容');
+              l({}, 'someone-else', 2, 3, '不是这个请求');
+            }
+          }
           return Promise.resolve({ ok: true, value: 'forwarded' });
+        },
+        on: (channel: string, l: Fn) => {
+          expect(channel).toBe('invoke-progress');
+          listeners.add(l);
+        },
+        removeListener: (channel: string, l: Fn) => {
+          expect(channel).toBe('invoke-progress');
+          listeners.delete(l);
         },
       },
     };
@@ -155,6 +171,22 @@ describe('the built preload (sandboxed, under a stand-in electron)', () => {
       await expect(api.invoke(channel, input)).resolves.toEqual({ ok: true, value: 'forwarded' });
       expect(sent).toEqual([['invoke', channel, input]]);
     }
+  });
+
+  it('with a progress callback: names the request, hands on only that request’s progress, and stops listening after', async () => {
+    const api = exposed.workstation as { invoke: Fn };
+    sent.length = 0;
+    const heard: unknown[] = [];
+    await expect(api.invoke('import.preview', { file: 'x.xlsx' }, (p: unknown) => heard.push(p))).resolves.toEqual({ ok: true, value: 'forwarded' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.slice(0, 3)).toEqual(['invoke', 'import.preview', { file: 'x.xlsx' }]);
+    expect(sent[0]![3]).toMatch(/^[A-Za-z0-9-]{1,64}$/);
+    expect(heard).toEqual([{ done: 1, total: 3, label: '检查内容' }]);
+    expect(listeners.size).toBe(0);
+    // A callback that is not a function is ignored, not called.
+    sent.length = 0;
+    await api.invoke('app.info', {}, 'not a function');
+    expect(sent).toEqual([['invoke', 'app.info', {}]]);
   });
 });
 

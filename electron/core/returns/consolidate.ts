@@ -123,7 +123,7 @@ export async function commitConsolidation(
         return conflictKeys.has(key) ? chosen.get(key) === fileIndex : firstFile.get(key) === fileIndex;
       });
       if (mine.length === 0) return { fileName: r.loaded.fileName, batchId: null, accepted: 0 };
-      const batchId = writeBatch(ctx, r, mine, { unchanged: ev.unchanged, warnings: ev.warnings.length });
+      const batchId = writeBatch(ctx, r, mine, { unchanged: ev.unchanged, warnings: ev.warningsTotal });
       return { fileName: r.loaded.fileName, batchId, accepted: mine.length };
     });
     hooks.progress?.(files.length, files.length, '完成');

@@ -110,7 +110,9 @@ export async function commitImport(ctx: CoreContext, file: string, hooks: Handle
   const result = ctx.db.transaction((): ImportReport => {
     const ev = evaluate(ctx.db, r.cat, r.parsed, LIMITS);
     if (ev.rejected.length > 0 || ev.writes.length === 0) return report(r, ev, null, 0);
-    const batchId = writeBatch(ctx, r, ev.writes, { unchanged: ev.unchanged, warnings: ev.warnings.length });
+    const batchId = writeBatch(ctx, r, ev.writes, { unchanged: ev.unchanged, warnings: ev.warningsTotal }, (done, total) =>
+      hooks.progress?.(done, total, '写入数据'),
+    );
     return report(r, ev, batchId, ev.writes.length);
   })();
   hooks.progress?.(3, 3, '完成');
@@ -127,6 +129,8 @@ export function writeBatch(
   r: ReadReturn,
   writes: WriteSet,
   counts: { unchanged: number; warnings: number },
+  /** After each chunk of values: how many are written, of how many. */
+  onWritten?: (done: number, total: number) => void,
 ): string {
   const at = nowIso();
   const batchId = nextBatchId(ctx.db);
@@ -164,6 +168,7 @@ export function writeBatch(
       });
     }
     applyObservationChanges(ctx.db, chunk);
+    onWritten?.(from + chunk.length, writes.length);
   }
   // A template is one region's return for one quarter: its arrival moves the tracker.
   if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {

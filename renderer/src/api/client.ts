@@ -12,9 +12,23 @@ import { t } from '../i18n';
 declare global {
   interface Window {
     /** Set by electron/preload/index.ts; absent in browser mode. */
-    workstation?: { invoke(channel: string, input: unknown): Promise<unknown> };
+    workstation?: { invoke(channel: string, input: unknown, onProgress?: (p: Progress) => void): Promise<unknown> };
   }
 }
+
+/** How far a long request has got, as the core reports it (stage label, done of total). */
+export interface Progress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface InvokeOptions {
+  onProgress?: (p: Progress) => void;
+}
+
+/** How often browser mode asks for progress while a request runs. */
+const PROGRESS_POLL_MS = 400;
 
 export class ApiError extends Error {
   constructor(
@@ -37,21 +51,57 @@ function isInvokeResult(v: unknown): v is InvokeResult<unknown> {
   return r.ok === true || (r.ok === false && typeof r.error?.message === 'string');
 }
 
-/** The raw result: never throws. */
-export async function invokeResult<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<InvokeResult<ChannelOutput<C>>> {
-  try {
-    let raw: unknown;
-    if (window.workstation) {
-      raw = await window.workstation.invoke(channel, input);
-    } else {
-      const res = await fetch('/api/invoke', {
+let requests = 0;
+
+/** Browser mode: asks /api/progress for request `id` until stopped. */
+function pollProgress(id: string, onProgress: (p: Progress) => void): () => void {
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      const res = await fetch('/api/progress', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Workstation-Token': token() },
-        body: JSON.stringify({ channel, input }),
+        body: JSON.stringify({ id }),
         credentials: 'same-origin',
         cache: 'no-store',
       });
-      raw = await res.json().catch(() => null);
+      const r = (await res.json()) as { ok?: boolean; value?: Progress | null };
+      if (!stopped && r.ok && r.value) onProgress(r.value);
+    } catch {
+      // Progress is a courtesy: the request itself says how it ended.
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), PROGRESS_POLL_MS);
+  };
+  let timer = setTimeout(() => void tick(), PROGRESS_POLL_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/** The raw result: never throws. */
+export async function invokeResult<C extends Channel>(channel: C, input: ChannelInput<C>, options: InvokeOptions = {}): Promise<InvokeResult<ChannelOutput<C>>> {
+  const { onProgress } = options;
+  try {
+    let raw: unknown;
+    if (window.workstation) {
+      raw = onProgress ? await window.workstation.invoke(channel, input, onProgress) : await window.workstation.invoke(channel, input);
+    } else {
+      const id = `p${++requests}-${Date.now().toString(36)}`;
+      const stop = onProgress ? pollProgress(id, onProgress) : () => {};
+      try {
+        const res = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Workstation-Token': token(), ...(onProgress ? { 'X-Request-Id': id } : {}) },
+          body: JSON.stringify({ channel, input }),
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+        raw = await res.json().catch(() => null);
+      } finally {
+        stop();
+      }
     }
     if (isInvokeResult(raw)) return raw as InvokeResult<ChannelOutput<C>>;
     return { ok: false, error: { kind: 'network', message: t('error.noBridge') } };
@@ -61,8 +111,8 @@ export async function invokeResult<C extends Channel>(channel: C, input: Channel
 }
 
 /** The value, or an ApiError carrying the core's Chinese message. */
-export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const r = await invokeResult(channel, input);
+export async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>, options: InvokeOptions = {}): Promise<ChannelOutput<C>> {
+  const r = await invokeResult(channel, input, options);
   if (r.ok) return r.value;
   throw new ApiError(r.error.kind, r.error.message, r.error.details);
 }

@@ -8,6 +8,7 @@ export const uiBEn: Record<keyof typeof uiBZh, string> = {
   'ub.confirm': 'OK',
   'ub.retry': 'Retry',
   'ub.refresh': 'Refresh',
+  'ub.busy.progress': '{label} {pct}%',
   'ub.busy.elapsed': '{s} s',
   'ub.dialog.reasonRequired': 'Please give a reason.',
 

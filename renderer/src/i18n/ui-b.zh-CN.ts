@@ -6,6 +6,7 @@ export const uiBZh = {
   'ub.confirm': '确定',
   'ub.retry': '重试',
   'ub.refresh': '刷新',
+  'ub.busy.progress': '{label} {pct}%',
   'ub.busy.elapsed': '已用 {s} 秒',
   'ub.dialog.reasonRequired': '请填写原因。',
 

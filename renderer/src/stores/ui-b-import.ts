@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../../shared/contract';
-import { invoke } from '../api/client';
+import { invoke, type Progress } from '../api/client';
 import type { PickedFile } from '../api/files';
 import { notifyDataChanged } from './data';
 
@@ -25,6 +25,8 @@ export interface ImportItem {
   result?: ImportReport;
   undo?: UndoResult;
   error?: string;
+  /** How far the current work has got, as the core reports it (absent until it says). */
+  progress?: Progress;
 }
 
 export type ImportTab = 'import' | 'template' | 'batches' | 'tracker' | 'consolidate';
@@ -87,9 +89,9 @@ export const useImportStore = create<ImportState>((set, get) => {
     async preview(id) {
       const it = item(id);
       if (!it) return;
-      patch(id, { phase: 'previewing', started: Date.now(), error: undefined, result: undefined, undo: undefined });
+      patch(id, { phase: 'previewing', started: Date.now(), error: undefined, result: undefined, undo: undefined, progress: undefined });
       try {
-        const preview = await invoke('import.preview', { file: it.path });
+        const preview = await invoke('import.preview', { file: it.path }, { onProgress: (progress) => patch(id, { progress }) });
         patch(id, { phase: 'ready', preview });
       } catch (e) {
         patch(id, { phase: 'failed', error: message(e) });
@@ -99,9 +101,9 @@ export const useImportStore = create<ImportState>((set, get) => {
     async commit(id) {
       const it = item(id);
       if (!it) return;
-      patch(id, { phase: 'committing', started: Date.now(), error: undefined });
+      patch(id, { phase: 'committing', started: Date.now(), error: undefined, progress: undefined });
       try {
-        const result = await invoke('import.commit', { file: it.path });
+        const result = await invoke('import.commit', { file: it.path }, { onProgress: (progress) => patch(id, { progress }) });
         if (result.batchId) {
           patch(id, { phase: 'committed', result, preview: result });
           notifyDataChanged();
@@ -119,7 +121,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       const it = item(id);
       const batchId = it?.result?.batchId;
       if (!it || !batchId) return;
-      patch(id, { phase: 'undoing', started: Date.now(), error: undefined });
+      patch(id, { phase: 'undoing', started: Date.now(), error: undefined, progress: undefined });
       try {
         const undo = await invoke('import.undo', { batchId });
         patch(id, { phase: 'undone', undo });

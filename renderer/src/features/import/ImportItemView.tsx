@@ -92,7 +92,7 @@ export function ImportItemView({ item, onCommit, onUndo, onRetry, onRemove }: { 
           )}
         </div>
       </div>
-      {working && <BusyLine busy={{ label: workLabel, started: item.started }} />}
+      {working && <BusyLine busy={{ label: workLabel, started: item.started, progress: item.progress }} />}
       <BusyLine busy={busy} />
       {item.error && <Notice kind="error">{item.error}</Notice>}
       {saveError && <Notice kind="error">{saveError}</Notice>}

@@ -10,6 +10,7 @@ import { periodLabel, parsePeriod } from '../../../../shared/periods';
 import type { Status } from '../../../../shared/scoring';
 import type { TargetLike } from '../../../../shared/targets';
 import { useLocale, useT, type Translate } from '../../i18n';
+import type { Progress } from '../../api/client';
 import { quarterChoices } from '../../stores/ui-b-selection';
 import './ui-b.css';
 
@@ -157,6 +158,8 @@ export function QuarterSelect({ value, onChange, label }: { value: string; onCha
 export interface Busy {
   label: string;
   started: number;
+  /** The core's own account of how far it has got, when it gives one. */
+  progress?: Progress;
 }
 
 /** useBusy's `run`: shows `label` on the busy line while `work` runs. */
@@ -189,6 +192,11 @@ export function BusyLine({ busy }: { busy: Busy | null }) {
     <div className="ub-busy" role="status" aria-live="polite">
       <span className="ub-spinner" aria-hidden="true" />
       <span>{busy.label}</span>
+      {busy.progress && busy.progress.total > 0 && (
+        <span className="ub-busy-progress" data-testid="busy-progress">
+          {t('ub.busy.progress', { label: busy.progress.label, pct: Math.min(100, Math.floor((busy.progress.done / busy.progress.total) * 100)) })}
+        </span>
+      )}
       <span className="ub-muted">{t('ub.busy.elapsed', { s: seconds })}</span>
     </div>
   );
