@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { reportsChannels } from './channels/reports';
 import { trackerChannels } from './channels/tracker';
 import {
+  BackupFileSchema,
   BackupSummarySchema,
   CatalogueSchema,
   CheckSchema,
@@ -77,6 +78,8 @@ export const channels = {
   },
   'backup.create': { input: z.object({ out: filePath.optional() }).strict(), output: z.object({ file: z.string() }) },
   'backup.inspect': { input: z.object({ file: filePath }).strict(), output: BackupSummarySchema },
+  /** The backups in the store's own backups folder, newest first. */
+  'backup.list': { input: empty, output: z.array(BackupFileSchema) },
   'backup.restore': {
     input: z.object({ file: filePath }).strict(),
     output: z.object({ restored: BackupSummarySchema, safetyCopy: z.string() }),

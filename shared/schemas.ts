@@ -95,6 +95,15 @@ export const CheckSchema = z.object({
   batches: z.number(),
 });
 
+/** A backup file in the backups folder: made by hand (备份-…), before a migration (升级前备份-…) or before a restore (恢复前自动备份-…). */
+export const BackupFileSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  bytes: z.number().int(),
+  modifiedAt: z.string(),
+  kind: z.enum(['manual', 'pre-migration', 'pre-restore', 'other']),
+});
+
 export const BackupSummarySchema = z.object({
   file: z.string(),
   schemaVersion: z.number(),
@@ -110,4 +119,5 @@ export type IndicatorView = z.output<typeof IndicatorSchema>;
 export type TargetView = z.output<typeof TargetSchema>;
 export type Region = z.output<typeof RegionSchema>;
 export type Observation = z.output<typeof ObservationSchema>;
+export type BackupFile = z.output<typeof BackupFileSchema>;
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;

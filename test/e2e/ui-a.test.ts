@@ -222,6 +222,13 @@ describe.skipIf(!hasChromium)('the window (UI-A), end to end', () => {
     expect(await dialog.textContent()).toContain('恢复前会先把当前数据保存');
     await dialog.getByRole('button', { name: '保存当前数据并恢复' }).click();
     await page.getByText('恢复前的数据已保存到：').waitFor();
+
+    // The backups folder, listed newest first: the safety copy of the restore, then the backup made above.
+    const list = page.getByTestId('backup-list');
+    await expect.poll(async () => (await list.locator('tbody tr td:nth-child(2)').allTextContents()).slice(0, 2)).toEqual(['恢复前自动备份', '手动备份']);
+    await list.getByRole('button', { name: /^预览 .* 的备份$/ }).nth(1).click();
+    await expect.poll(async () => page.getByLabel('备份文件路径').inputValue()).toBe(file);
+    await summary.waitFor();
     expect(tracked.errors).toEqual([]);
     expect(tracked.cspViolations).toEqual([]);
   });

@@ -2,7 +2,8 @@
  * 设置: where the data lives (app.info), back up now (backup.create into the
  * default backups folder), restore with a preview of what the backup holds
  * (backup.inspect, then backup.restore after a confirm — the current data is
- * saved first), catalogue version, language.
+ * saved first; the backups already made are listed to pick from),
+ * catalogue version, language.
  */
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
@@ -15,6 +16,7 @@ import { notifyDataChanged } from '../../stores/data';
 import { errorMessage, type Load } from '../../stores/load';
 import { toast } from '../../stores/toast';
 import { useUi } from '../../stores/ui';
+import { BackupList } from './BackupList';
 import { defaultBackupDir } from './paths';
 
 type Info = ChannelOutput<'app.info'>;
@@ -55,6 +57,8 @@ export function SettingsPage() {
   const [inspect, setInspect] = useState<Load<Summary>>({ status: 'idle' });
   const [confirming, setConfirming] = useState(false);
   const [restored, setRestored] = useState<{ summary: Summary; safetyCopy: string } | null>(null);
+  /** Bumped after a backup or a restore: the list of backups is read again. */
+  const [backups, setBackups] = useState(0);
 
   const loadInfo = async () => {
     setInfo((s) => (s.status === 'ready' ? { ...s, refreshing: true } : { status: 'loading' }));
@@ -75,6 +79,7 @@ export function SettingsPage() {
       const r = await invoke('backup.create', {});
       setBackup({ pending: false, file: r.file, error: null });
       setPath((p) => p || r.file);
+      setBackups((n) => n + 1);
       toast(t('settings.backupDone'));
     } catch (e) {
       setBackup({ pending: false, file: null, error: errorMessage(e) });
@@ -108,6 +113,7 @@ export function SettingsPage() {
     if (inspect.status !== 'ready') return;
     const r = await invoke('backup.restore', { file: inspect.value.file });
     setRestored({ summary: r.restored, safetyCopy: r.safetyCopy });
+    setBackups((n) => n + 1);
     setInspect({ status: 'idle' });
     notifyDataChanged({ catalogue: true });
     toast(t('settings.restoreDone'));
@@ -193,6 +199,13 @@ export function SettingsPage() {
             {t('settings.chooseBackup')}
           </Button>
         </form>
+        <BackupList
+          revision={backups}
+          onPick={(file) => {
+            setPath(file);
+            void inspectBackup(file);
+          }}
+        />
         {inspect.status === 'error' && <ErrorBanner message={inspect.message} />}
         {inspect.status === 'ready' && (
           <div className="restore-preview">
