@@ -63,6 +63,23 @@ export const CataloguePreviewSchema = z.object({
 const outcome = z.object({ outcome: z.enum(['new', 'changed', 'unchanged', 'removed']) });
 const sourceInput = z.object({ doc: z.string().max(500), clause: z.string().max(500) }).strict();
 
+const historyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const CatalogueHistoryEntrySchema = z.object({
+  id: z.number().int(),
+  entity: z.enum(['indicator', 'target']),
+  /** The indicator code, or indicator/year/region (全省 for province-wide) for a target. */
+  key: z.string(),
+  kind: z.enum(['created', 'changed', 'removed']),
+  changes: z.array(z.object({ field: z.string(), old: historyValue, new: historyValue })),
+  /** seed:<version>, manual, import:<batch>, undo:<batch>. */
+  source: z.string(),
+  reason: z.string().nullable(),
+  user: z.string(),
+  at: z.string(),
+});
+export type CatalogueHistoryEntry = z.output<typeof CatalogueHistoryEntrySchema>;
+
 export const trackerChannels = {
   'tracker.list': { input: z.object({ period: periodCode }).strict(), output: z.array(TrackerRowSchema) },
   'tracker.advance': {
@@ -93,6 +110,11 @@ export const trackerChannels = {
   'catalogue.importUndo': {
     input: z.object({ batchId: code }).strict(),
     output: z.object({ batchId: z.string(), restored: z.number().int() }),
+  },
+  /** One indicator's catalogue history (its row and its targets'), newest first. */
+  'catalogue.history': {
+    input: z.object({ indicator: code, limit: z.number().int().positive().max(1000).optional() }).strict(),
+    output: z.array(CatalogueHistoryEntrySchema),
   },
   'catalogue.setIndicator': {
     input: z

@@ -248,6 +248,17 @@ describe.skipIf(!hasChromium)('the window (UI-A), end to end', () => {
     await expect.poll(async () => (await page.locator('.targets-panel').textContent()) ?? '').toContain('2029');
     const rows = e2e.ctx.db.prepare(`SELECT count(*) AS n FROM targets WHERE indicator = ? AND year = 2029`).get(ind.code) as { n: number };
     expect(rows.n).toBe(1);
+
+    // The catalogue's own history for the indicator: the new target on top, the bundled catalogue's rows below.
+    const history = page.getByTestId('catalogue-history');
+    await history.locator('summary').click();
+    const first = history.locator('tbody tr').first();
+    await expect.poll(async () => (await first.textContent()) ?? '').toContain('目标 2029 年 全省 · 新增');
+    expect(await first.textContent()).toContain('手工编辑');
+    expect(await first.textContent()).toContain('目标值 0.5');
+    expect(await history.locator('tbody').textContent()).toContain('内置指标目录');
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'ui-a-catalogue-history.png') });
   });
 
   it('takes screenshots of 总览, 指标, 地区 and 设置 at 1366×768 and 1920×1080', async () => {

@@ -3,6 +3,7 @@
  * and the catalogue as an editable workbook. Thin: the work is in
  * core/returns and core/catalogue, where the CLI and tests reach it too.
  */
+import { catalogueHistory } from '../catalogue/history';
 import path from 'node:path';
 import { resolveRegion } from '../catalogue/read';
 import { setIndicator, setTarget } from '../catalogue/edit';
@@ -24,7 +25,7 @@ function regionCode(ctx: CoreContext, nameOrCode: string): string {
 type TrackerChannel =
   | 'tracker.list' | 'tracker.advance' | 'tracker.reopen' | 'tracker.history' | 'tracker.exportMissing'
   | 'catalogue.exportXlsx' | 'catalogue.importPreview' | 'catalogue.importCommit' | 'catalogue.importUndo'
-  | 'catalogue.setIndicator' | 'catalogue.setTarget';
+  | 'catalogue.history' | 'catalogue.setIndicator' | 'catalogue.setTarget';
 
 export const trackerHandlers: HandlerGroup<TrackerChannel> = {
   'tracker.list': (ctx, input) => listReturns(ctx.db, input.period),
@@ -45,6 +46,7 @@ export const trackerHandlers: HandlerGroup<TrackerChannel> = {
   'catalogue.importPreview': (ctx, input) => previewCatalogueImport(ctx.db, input.file),
   'catalogue.importCommit': (ctx, input) => commitCatalogueImport(ctx.db, input.file, ctx.user),
   'catalogue.importUndo': (ctx, input) => undoCatalogueImport(ctx.db, input.batchId, ctx.user),
+  'catalogue.history': (ctx, input) => catalogueHistory(ctx.db, input.indicator, input.limit),
   'catalogue.setIndicator': (ctx, input) => ({ outcome: setIndicator(ctx.db, input, ctx.user) }),
   'catalogue.setTarget': (ctx, input) => ({ outcome: setTarget(ctx.db, input, ctx.user) }),
 };

@@ -2,7 +2,8 @@
  * 指标: the catalogue with search on the left; for the selected indicator its
  * facts, the trend chart (several regions, target in force, bands, 2021
  * reference, milestones), all regions for the current quarter, the targets
- * (editable), and the values with lineage and history.
+ * (editable), the values with lineage and history, and the catalogue's own
+ * change history for the indicator.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Catalogue, IndicatorView, Region } from '../../../../shared/contract';
@@ -16,6 +17,7 @@ import { useCatalogue } from '../../stores/catalogue';
 import { provinceOf, regionLabel, shortRegionName } from '../../stores/regions';
 import { useUi } from '../../stores/ui';
 import { targetsSummary } from '../catalogue/format';
+import { CatalogueHistoryPanel } from './CatalogueHistoryPanel';
 import { docLabel } from './edit-fields';
 import { IndicatorEditor, RetireDialog } from './IndicatorEditor';
 import { IndicatorList } from './IndicatorList';
@@ -141,6 +143,7 @@ function IndicatorDetail({ catalogue, indicator, regions }: { catalogue: Catalog
           )}
           <TargetsPanel catalogue={catalogue} indicator={indicator} regions={regions} />
           <ValueTable indicator={indicator} observations={obs} regions={regions} focusRegions={codes} />
+          <CatalogueHistoryPanel indicator={indicator} />
         </>
       )}
       {editing && <IndicatorEditor catalogue={catalogue} indicator={indicator} onClose={() => setEditing(false)} onSaved={() => undefined} />}
