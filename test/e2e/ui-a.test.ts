@@ -200,6 +200,8 @@ describe.skipIf(!hasChromium)('the window (UI-A), end to end', () => {
     await info.waitFor();
     expect(await info.textContent()).toContain(e2e.ctx.dbFile);
     expect(await info.textContent()).toContain('2026.');
+    // The full check comes after the facts, and fills in the contents and the verdict.
+    await expect.poll(async () => (await info.textContent()) ?? '').toMatch(/完整性检查正常/);
 
     await page.getByRole('button', { name: '立即备份' }).click();
     const result = page.getByTestId('backup-result');
@@ -286,7 +288,7 @@ describe.skipIf(!hasChromium)('the window (UI-A), end to end', () => {
       await p.screenshot({ path: path.join(SCREENSHOTS, `ui-a-indicator-bars-${width}x${height}.png`) });
 
       await p.keyboard.press('Alt+8');
-      await p.getByTestId('app-info').waitFor();
+      await p.getByTestId('app-info').getByText('正常').waitFor();
       await p.screenshot({ path: path.join(SCREENSHOTS, `ui-a-settings-${width}x${height}.png`) });
       expect(t.errors).toEqual([]);
       expect(t.cspViolations).toEqual([]);

@@ -271,6 +271,7 @@ export const uiAEn: Record<keyof typeof uiAZh, string> = {
   'settings.backupKind.other': 'Other',
   'settings.backupsPreview': 'Preview',
   'settings.backupsPreviewOne': 'Preview the backup of {when}',
+  'settings.checking': 'Running the full check… (a few seconds with much data)',
   'settings.inspect': 'Look inside',
   'settings.previewTitle': 'What the backup holds',
   'settings.backupFile': 'File',

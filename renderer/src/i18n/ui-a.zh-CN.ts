@@ -269,6 +269,7 @@ export const uiAZh = {
   'settings.backupKind.other': '其他',
   'settings.backupsPreview': '预览',
   'settings.backupsPreviewOne': '预览 {when} 的备份',
+  'settings.checking': '正在做完整检查…（数据多时需要几秒）',
   'settings.inspect': '查看备份内容',
   'settings.previewTitle': '备份中的内容',
   'settings.backupFile': '文件',

@@ -51,7 +51,9 @@ export function SettingsPage() {
   const t = useT();
   const { locale, setLocale } = useLocale();
   const setHelp = useUi((s) => s.setHelp);
-  const [info, setInfo] = useState<Load<{ info: Info; check: Check }>>({ status: 'idle' });
+  const [info, setInfo] = useState<Load<Info>>({ status: 'idle' });
+  /** The full check reads every page (seconds at a million values): the facts above it do not wait for it. */
+  const [check, setCheck] = useState<Load<Check>>({ status: 'idle' });
   const [backup, setBackup] = useState<{ pending: boolean; file: string | null; error: string | null }>({ pending: false, file: null, error: null });
   const [path, setPath] = useState('');
   const [inspect, setInspect] = useState<Load<Summary>>({ status: 'idle' });
@@ -62,11 +64,17 @@ export function SettingsPage() {
 
   const loadInfo = async () => {
     setInfo((s) => (s.status === 'ready' ? { ...s, refreshing: true } : { status: 'loading' }));
+    setCheck((s) => (s.status === 'ready' ? { ...s, refreshing: true } : { status: 'loading' }));
     try {
-      const [i, c] = await Promise.all([invoke('app.info', {}), invoke('app.check', {})]);
-      setInfo({ status: 'ready', value: { info: i, check: c } });
+      setInfo({ status: 'ready', value: await invoke('app.info', {}) });
     } catch (e) {
       setInfo({ status: 'error', message: errorMessage(e) });
+    }
+    // Asked for after the facts: the core answers in order, and the check would hold them up.
+    try {
+      setCheck({ status: 'ready', value: await invoke('app.check', {}) });
+    } catch (e) {
+      setCheck({ status: 'error', message: errorMessage(e) });
     }
   };
   useEffect(() => {
@@ -121,6 +129,8 @@ export function SettingsPage() {
   };
 
   const data = info.status === 'ready' ? info.value : null;
+  const checked = check.status === 'ready' ? check.value : null;
+  const checking = t('settings.checking');
   return (
     <div className="page settings-page">
       <header className="page-head">
@@ -135,21 +145,25 @@ export function SettingsPage() {
         {info.status === 'error' && <ErrorBanner message={info.message} onRetry={() => void loadInfo()} />}
         {data && (
           <dl className="info" data-testid="app-info">
-            <InfoRow label={t('settings.dataDir')} value={data.info.dataDir} mono />
-            <InfoRow label={t('settings.dbFile')} value={data.info.dbFile} mono />
-            <InfoRow label={t('settings.catalogueVersion')} value={data.info.catalogueVersion} />
-            <InfoRow label={t('settings.appVersion')} value={`${data.info.appVersion} · ${t('settings.schema', { n: data.info.schemaVersion })}`} />
-            <InfoRow label={t('settings.user')} value={data.info.osUser} />
+            <InfoRow label={t('settings.dataDir')} value={data.dataDir} mono />
+            <InfoRow label={t('settings.dbFile')} value={data.dbFile} mono />
+            <InfoRow label={t('settings.catalogueVersion')} value={data.catalogueVersion} />
+            <InfoRow label={t('settings.appVersion')} value={`${data.appVersion} · ${t('settings.schema', { n: data.schemaVersion })}`} />
+            <InfoRow label={t('settings.user')} value={data.osUser} />
             <InfoRow
               label={t('settings.contents')}
-              value={t('settings.contentsValue', {
-                indicators: data.check.indicators,
-                regions: data.check.regions,
-                observations: data.check.observations,
-                batches: data.check.batches,
-              })}
+              value={
+                checked
+                  ? t('settings.contentsValue', { indicators: checked.indicators, regions: checked.regions, observations: checked.observations, batches: checked.batches })
+                  : check.status === 'error'
+                    ? check.message
+                    : checking
+              }
             />
-            <InfoRow label={t('settings.integrity')} value={data.check.integrity === 'ok' ? t('settings.integrityOk') : data.check.integrity} />
+            <InfoRow
+              label={t('settings.integrity')}
+              value={checked ? (checked.integrity === 'ok' ? t('settings.integrityOk') : checked.integrity) : check.status === 'error' ? check.message : checking}
+            />
           </dl>
         )}
       </section>
@@ -158,7 +172,7 @@ export function SettingsPage() {
         <header className="panel-head">
           <h3>{t('settings.backupTitle')}</h3>
         </header>
-        <p>{t('settings.backupText', { dir: data ? defaultBackupDir(data.info.dbFile) : '…' })}</p>
+        <p>{t('settings.backupText', { dir: data ? defaultBackupDir(data.dbFile) : '…' })}</p>
         <div className="row">
           <Button variant="primary" pending={backup.pending} onClick={() => void backupNow()}>
             {backup.pending ? t('settings.backingUp') : t('settings.backupNow')}
@@ -211,9 +225,9 @@ export function SettingsPage() {
           <div className="restore-preview">
             <h4>{t('settings.previewTitle')}</h4>
             <SummaryCard summary={inspect.value} />
-            {data && (
+            {checked && (
               <p className="muted">
-                {t('settings.previewCompare', { observations: data.check.observations, indicators: data.check.indicators })}
+                {t('settings.previewCompare', { observations: checked.observations, indicators: checked.indicators })}
               </p>
             )}
             <Button variant="danger" onClick={() => setConfirming(true)}>
