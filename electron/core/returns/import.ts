@@ -22,6 +22,10 @@ import type { WriteSet } from './write-set';
 
 /** Values handed to applyObservationChanges at a time (their keys are distinct: evaluate removed repeats). */
 const WRITE_CHUNK = 8_192;
+/** Above this many values a batch is written with a larger page cache… */
+const BIG_WRITE = 50_000;
+/** …of this size (negative: KiB, as PRAGMA cache_size takes it). */
+const BIG_WRITE_CACHE_KIB = -32_768;
 
 /**
  * Rows of each status a preview lists. Beyond that it gives counts: nobody
@@ -149,6 +153,24 @@ export function writeBatch(
       ...(r.parsed.region ? { region: r.parsed.region, period: r.parsed.period } : {}),
     },
   });
+  // A big file's values land all over the key and period indexes: a larger page cache while they are written
+  // keeps those pages at hand (640,000 values: ~8 s -> ~6 s, for 32 MB held only meanwhile).
+  const cacheBefore = writes.length > BIG_WRITE ? (ctx.db.pragma('cache_size', { simple: true }) as number) : null;
+  if (cacheBefore !== null) ctx.db.pragma(`cache_size = ${BIG_WRITE_CACHE_KIB}`);
+  try {
+    writeChunks(ctx, r, writes, batchId, at, onWritten);
+  } finally {
+    if (cacheBefore !== null) ctx.db.pragma(`cache_size = ${cacheBefore}`);
+  }
+  // A template is one region's return for one quarter: its arrival moves the tracker.
+  if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {
+    markReceived(ctx.db, r.parsed.region, r.parsed.period, batchId, ctx.user);
+  }
+  return batchId;
+}
+
+/** The values, a chunk at a time, each through applyObservationChanges (its row and its history row). */
+function writeChunks(ctx: CoreContext, r: ReadReturn, writes: WriteSet, batchId: string, at: string, onWritten?: (done: number, total: number) => void): void {
   // A few thousand at a time: the change objects for a whole big file would cost more memory than the writing saves.
   const list = writes.list;
   const fileName = r.loaded.fileName;
@@ -170,9 +192,4 @@ export function writeBatch(
     applyObservationChanges(ctx.db, chunk);
     onWritten?.(from + chunk.length, writes.length);
   }
-  // A template is one region's return for one quarter: its arrival moves the tracker.
-  if (r.parsed.kind === 'template' && r.parsed.region && r.parsed.period) {
-    markReceived(ctx.db, r.parsed.region, r.parsed.period, batchId, ctx.user);
-  }
-  return batchId;
 }
