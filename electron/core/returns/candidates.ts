@@ -133,6 +133,10 @@ export class CandidateList {
   cell(i: number): string {
     return this.oddCells.get(i) ?? address(this.rows[i]!, this.cols[i]!);
   }
+  /** Row and column of the cell; null for a reference that is not canonical A1 (then only cell(i) says it). */
+  rowCol(i: number): [number, number] | null {
+    return this.oddCells.has(i) ? null : [this.rows[i]!, this.cols[i]!];
+  }
   code(i: number): string {
     return this.codes.list[this.codeIds[i]!]!;
   }

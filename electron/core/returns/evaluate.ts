@@ -71,15 +71,30 @@ function periodFacts(): (code: string) => PeriodFacts {
  */
 class KeySpace {
   private readonly periods: Map<string, number>;
+  /** By the list's period number: the number of the period before (-1: none). */
+  private readonly prevOf: Int32Array;
   readonly numeric: boolean;
 
   constructor(private readonly list: CandidateList, facts: (code: string) => PeriodFacts) {
     this.periods = new Map(list.periods.list.map((p, i) => [p, i]));
-    for (const p of list.periods.list) {
+    this.prevOf = new Int32Array(list.periods.size).fill(-1);
+    list.periods.list.forEach((p, i) => {
       const prev = facts(p).prev;
-      if (prev && !this.periods.has(prev.code)) this.periods.set(prev.code, this.periods.size);
-    }
+      if (!prev) return;
+      if (!this.periods.has(prev.code)) this.periods.set(prev.code, this.periods.size);
+      this.prevOf[i] = this.periods.get(prev.code)!;
+    });
     this.numeric = list.codes.size <= 2048 && list.regions.size <= 1024 && this.periods.size <= 1024;
+  }
+
+  /** The key of candidate i's indicator and region in the period before its own (undefined: no such period). */
+  previousKey(i: number): Key | undefined {
+    const l = this.list;
+    const p = this.prevOf[l.periodId(i)]!;
+    if (p < 0) return undefined;
+    if (this.numeric) return (l.codeId(i) * 1024 + l.regionId(i)) * 1024 + p;
+    const prev = [...this.periods].find(([, id]) => id === p)![0];
+    return `${l.code(i)}\u0000${l.region(i)}\u0000${prev}`;
   }
 
   /** The key, or undefined for a code, region or period no candidate has (it cannot match any). */
@@ -205,6 +220,9 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
   const current = storedValues(db, list, keySpace, facts);
   // Locks by period, then region: no key to build per value.
   const lockCache = new Map<string, Map<string, boolean>>();
+  // What each numbered code and period stands for, looked up once rather than once per value.
+  const indicatorOf = list.codes.list.map((c) => cat.indicators.get(c));
+  const factsOf = list.periods.list.map((p) => facts(p));
 
   const rows: ImportRow[] = [];
   const rowCounts: Record<RowStatus, number> = { new: 0, changed: 0, unchanged: 0 };
@@ -217,7 +235,7 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
     const same = now !== undefined && now.value === value && (note === undefined || note === now.note);
     const status: RowStatus = now === undefined ? 'new' : same ? 'unchanged' : 'changed';
     const period = list.period(at);
-    const f = facts(period);
+    const f = factsOf[list.periodId(at)]!;
     if (status !== 'unchanged') {
       const region = list.region(at);
       let byRegion = lockCache.get(period);
@@ -233,14 +251,14 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
       }
     }
     const code = list.code(at);
-    const ind = cat.indicators.get(code);
+    const ind = indicatorOf[list.codeId(at)];
     if (ind && ind.direction !== 'milestone' && f.prev) {
-      const prevKey = keySpace.key(code, list.region(at), f.prev.code)!;
+      const prevKey = keySpace.previousKey(at)!;
       // The file's own value for last quarter (none if its values clashed), else the stored one.
       const prevValue = inFile(prevKey) ?? current.get(prevKey)?.value;
       if (prevValue !== undefined && isFar(value, prevValue)) {
         const prevLabel = facts(f.prev.code).label;
-        warnings.offer(list.sheet(at), list.cell(at), code, () => farFromLastQuarter(value, prevValue, prevLabel)!);
+        warnings.offerAt(list.sheet(at), list.rowCol(at), () => list.cell(at), code, () => farFromLastQuarter(value, prevValue, prevLabel)!);
       }
     }
     if (rowCounts[status]++ < rowLimit) {

@@ -55,12 +55,16 @@ export class IssueList {
   }
 
   private orderOf(sheet: string, cell: string): number {
+    const [row, col] = position(cell);
+    return this.orderAt(sheet, row, col);
+  }
+
+  private orderAt(sheet: string, row: number, col: number): number {
     let s = this.sheets.get(sheet);
     if (s === undefined) {
       s = this.sheets.size;
       this.sheets.set(sheet, s);
     }
-    const [row, col] = position(cell);
     // Excel has 1,048,576 rows and 16,384 columns: one number orders sheet, row and column.
     return (s * 2_097_152 + row) * 65_536 + col;
   }
@@ -82,6 +86,21 @@ export class IssueList {
     const order = this.orderOf(sheet, cell);
     if (order >= this.cutoff) return;
     this.hold(order, { sheet, cell, code, message: message() });
+  }
+
+  /**
+   * offer() for a cell known by row and column (its A1 reference is only
+   * written if the issue is listed); `rowCol` null falls back to `cell()`.
+   */
+  offerAt(sheet: string, rowCol: [number, number] | null, cell: () => string, code: string, message: () => string): void {
+    if (rowCol === null) {
+      this.offer(sheet, cell(), code, message);
+      return;
+    }
+    this.count++;
+    const order = this.orderAt(sheet, rowCol[0], rowCol[1]);
+    if (order >= this.cutoff) return;
+    this.hold(order, { sheet, cell: cell(), code, message: message() });
   }
 
   private hold(order: number, issue: ReturnIssue): void {

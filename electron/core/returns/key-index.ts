@@ -17,18 +17,26 @@ class NumericKeyIndex implements KeyIndex {
   /** index + 1; 0 marks a free slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** 32 − log2(size): the top bits of the product are the slot. */
+  private readonly shift: number;
 
   constructor(capacity: number) {
     let size = 16;
-    while (size < capacity * 2) size *= 2;
+    let bits = 4;
+    while (size < capacity * 2) {
+      size *= 2;
+      bits++;
+    }
     this.keys = new Float64Array(size);
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    this.shift = 32 - bits;
   }
 
   private find(key: number): number {
-    // Keys are small non-negative integers; multiplying by a large odd constant spreads neighbours apart.
-    let h = Math.imul(key | 0, 0x9e3779b1) & this.mask;
+    // Fibonacci hashing: multiply by 2^32/φ and take the TOP bits. (The low bits of the product depend only
+    // on the key's low bits — its region and period — so every indicator's keys would share a chain.)
+    let h = Math.imul(key | 0, 0x9e3779b1) >>> this.shift;
     while (this.slots[h] !== 0 && this.keys[h] !== key) h = (h + 1) & this.mask;
     return h;
   }
