@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Database } from 'better-sqlite3';
+import { seeds } from '../../seeds';
 import type { CoreContext } from '../../electron/core/store';
 import { invoke } from '../../electron/core/dispatch';
 import type { Channel, ChannelOutput } from '../../shared/contract';
@@ -79,4 +80,34 @@ export async function call<C extends Channel>(ctx: CoreContext, channel: C, inpu
   const r = await invoke(ctx, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.kind}: ${r.error.message}`);
   return r.value;
+}
+
+/**
+ * A long-format return (CONTRACTS §3) of `rows` values with the bundled
+ * catalogue: every non-milestone indicator × every region × quarter from
+ * 2021Q1 on, written with exceljs's streaming writer. Value n (from 1) is
+ * `value(n)`, its note `note(n)`; `code` puts one code on every row.
+ */
+export async function writeLongReturn(
+  file: string,
+  rows: number,
+  options: { value?: (n: number) => number; note?: (n: number) => string; code?: string } = {},
+): Promise<string> {
+  const value = options.value ?? ((n: number) => 5 + (n % 7));
+  const note = options.note ?? (() => '');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = wb.addWorksheet('数据');
+  ws.addRow(['地区', '期间', '指标代码', '实际值', '备注']).commit();
+  const codes = seeds.catalogue.indicators.filter((i) => i.direction !== 'milestone' && !i.retired).map((i) => i.code);
+  let n = 0;
+  for (let q = 0; n < rows; q++)
+    for (const r of seeds.regions)
+      for (const c of codes) {
+        if (n >= rows) break;
+        n++;
+        ws.addRow([r.name, `${2021 + Math.floor(q / 4)}Q${(q % 4) + 1}`, options.code ?? c, value(n), note(n)]).commit();
+      }
+  ws.commit();
+  await wb.commit();
+  return file;
 }

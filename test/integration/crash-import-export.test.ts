@@ -12,35 +12,19 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { checkConsistency } from '../../electron/core/db/consistency';
 import { closeStore, openStore } from '../../electron/core/store';
-import { seeds } from '../../seeds';
 import { lcg, runCliAndKill } from '../helpers/kill';
+import { writeLongReturn } from '../helpers/returns';
 import { tmpDir } from '../helpers/tmp';
 
 const dir = tmpDir('ys-crash-');
-
-async function longFile(file: string, rows: number, value: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const ws = wb.addWorksheet('数据');
-  ws.addRow(['地区', '期间', '指标代码', '实际值', '备注']).commit();
-  const codes = seeds.catalogue.indicators.filter((i) => i.direction !== 'milestone').map((i) => i.code);
-  let n = 0;
-  for (let q = 0; n < rows; q++)
-    for (const r of seeds.regions)
-      for (const c of codes) {
-        if (n++ >= rows) break;
-        ws.addRow([r.name, `${2021 + Math.floor(q / 4)}Q${(q % 4) + 1}`, c, value + (n % 5), '']).commit();
-      }
-  ws.commit();
-  await wb.commit();
-}
 
 describe('SIGKILL during import', () => {
   it('leaves every batch whole or absent and the history in agreement', async () => {
     const db = path.join(dir, 'import.db');
     closeStore(await openStore({ dbFile: db }));
     const files = [path.join(dir, 'a.xlsx'), path.join(dir, 'b.xlsx')];
-    await longFile(files[0]!, 4000, 10);
-    await longFile(files[1]!, 4000, 50);
+    await writeLongReturn(files[0]!, 4000, { value: (n) => 10 + (n % 5) });
+    await writeLongReturn(files[1]!, 4000, { value: (n) => 50 + (n % 5) });
     // How long one whole import takes here, so the kills spread over all of it.
     const t0 = Date.now();
     expect(await runCliAndKill(['import', files[1]!, '--db', db, '--json'], 600_000)).toBe(0);

@@ -4,32 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/dispatch';
 import { checkConsistency } from '../../electron/core/db/consistency';
 import { integrity } from '../../electron/core/db/open';
 import { closeStore, openStore } from '../../electron/core/store';
-import { seeds } from '../../seeds';
 import { mountTinyFs } from '../helpers/tinyfs';
+import { writeLongReturn } from '../helpers/returns';
 import { tmpDir } from '../helpers/tmp';
 
 const work = tmpDir('ys-disk-');
-
-async function longFile(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('数据');
-  ws.addRow(['地区', '期间', '指标代码', '实际值', '备注']);
-  const codes = seeds.catalogue.indicators.filter((i) => i.direction !== 'milestone').map((i) => i.code);
-  let n = 0;
-  for (let q = 0; n < rows; q++)
-    for (const r of seeds.regions)
-      for (const c of codes) {
-        if (n++ >= rows) break;
-        ws.addRow([r.name, `${2021 + Math.floor(q / 4)}Q${(q % 4) + 1}`, c, 5 + (n % 7), '说明文字'.repeat(5)]);
-      }
-  await wb.xlsx.writeFile(file);
-}
 
 describe('disk faults', async () => {
   const disk = mountTinyFs(24 * 1024 * 1024);
@@ -37,7 +21,7 @@ describe('disk faults', async () => {
   const ctx = await openStore({ dbFile: path.join(disk.dir, 'workstation.db'), user: 'tester' });
   afterAll(() => closeStore(ctx));
   const big = path.join(work, 'big.xlsx');
-  await longFile(big, 8000);
+  await writeLongReturn(big, 8000, { note: () => '说明文字'.repeat(5) });
 
   it('a full disk refuses an import with a plain message, writes nothing, and the app goes on', async () => {
     disk.fill(64 * 1024);

@@ -4,36 +4,18 @@
  * totals and the commit cover every value — through the handlers and the CLI.
  */
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore } from '../../electron/core/store';
 import { ISSUE_LIMIT, PREVIEW_ROW_LIMIT } from '../../electron/core/returns/import';
-import { seeds } from '../../seeds';
 import { runCli } from '../helpers/cli';
-import { call, counts } from '../helpers/returns';
+import { call, counts, writeLongReturn } from '../helpers/returns';
 import { tmpDir } from '../helpers/tmp';
 
 const dir = tmpDir('ys-bigreport-');
 
-/** `rows` long-format values, one per indicator × region × quarter from 2021Q1; `code` overrides every code. */
-async function longFile(name: string, rows: number, code?: string): Promise<string> {
-  const file = path.join(dir, name);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const ws = wb.addWorksheet('数据');
-  ws.addRow(['地区', '期间', '指标代码', '实际值', '备注']).commit();
-  const codes = seeds.catalogue.indicators.filter((i) => i.direction !== 'milestone' && !i.retired).map((i) => i.code);
-  let n = 0;
-  for (let q = 0; n < rows; q++)
-    for (const r of seeds.regions)
-      for (const c of codes) {
-        if (n >= rows) break;
-        n++;
-        // Values within a factor of 3 of each other: no "far from last quarter" warnings.
-        ws.addRow([r.name, `${2021 + Math.floor(q / 4)}Q${(q % 4) + 1}`, code ?? c, 10 + (n % 7), n % 10 === 0 ? `说明${n}` : '']).commit();
-      }
-  ws.commit();
-  await wb.commit();
-  return file;
+/** `rows` long-format values within a factor of 3 of each other (no "far from last quarter" warnings), a note on every tenth. */
+function longFile(name: string, rows: number, code?: string): Promise<string> {
+  return writeLongReturn(path.join(dir, name), rows, { value: (n) => 10 + (n % 7), note: (n) => (n % 10 === 0 ? `说明${n}` : ''), ...(code ? { code } : {}) });
 }
 
 describe('a big return’s report', async () => {

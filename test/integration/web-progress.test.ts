@@ -5,31 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore, type CoreContext } from '../../electron/core/store';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { seeds } from '../../seeds';
+import { writeLongReturn } from '../helpers/returns';
 import { request, STAND_IN_PAGE } from '../helpers/web-server';
 import { tmpDir } from '../helpers/tmp';
 
 const dir = tmpDir('ys-webprog-');
-
-async function longFile(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const ws = wb.addWorksheet('数据');
-  ws.addRow(['地区', '期间', '指标代码', '实际值', '备注']).commit();
-  const codes = seeds.catalogue.indicators.filter((i) => i.direction !== 'milestone' && !i.retired).map((i) => i.code);
-  let n = 0;
-  for (let q = 0; n < rows; q++)
-    for (const r of seeds.regions)
-      for (const c of codes) {
-        if (n++ >= rows) break;
-        ws.addRow([r.name, `${2021 + Math.floor(q / 4)}Q${(q % 4) + 1}`, c, 5 + (n % 3), '']).commit();
-      }
-  ws.commit();
-  await wb.commit();
-}
 
 describe('browser mode: progress of a long request', () => {
   let ctx: CoreContext;
@@ -42,7 +25,7 @@ describe('browser mode: progress of a long request', () => {
     web = await startWebServer({ port: 0, ctx, staticDir: path.join(dir, 'renderer') });
     fs.mkdirSync(path.join(dir, 'data', 'uploads'), { recursive: true });
     file = path.join(dir, 'data', 'uploads', 'big.xlsx');
-    await longFile(file, 30_000);
+    await writeLongReturn(file, 30_000, { value: (n) => 5 + (n % 3) });
   });
   afterAll(async () => {
     await web.close();
