@@ -48,7 +48,7 @@ export class Interned {
 }
 
 /** Row and column of a canonical A1 reference (as address() writes it), or null. */
-function parseA1(cell: string): [number, number] | null {
+export function parseA1(cell: string): [number, number] | null {
   let col = 0;
   let k = 0;
   for (; k < cell.length && k < 3; k++) {

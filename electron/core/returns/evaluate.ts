@@ -13,7 +13,7 @@ import type { CandidateList } from './candidates';
 import type { ImportCatalogue, ParsedReturn } from './parsed';
 import { IssueList, LISTED_ISSUES } from './issue-list';
 import { keyIndex, type Key } from './key-index';
-import { writeSet, type WriteSet } from './write-set';
+import { WriteSet } from './write-set';
 
 export type RowStatus = ImportRow['status'];
 
@@ -73,11 +73,14 @@ class KeySpace {
   private readonly periods: Map<string, number>;
   /** By the list's period number: the number of the period before (-1: none). */
   private readonly prevOf: Int32Array;
+  /** By the list's period number: the code of the period before (for string keys). */
+  private readonly prevCode: Array<string | null>;
   readonly numeric: boolean;
 
   constructor(private readonly list: CandidateList, facts: (code: string) => PeriodFacts) {
     this.periods = new Map(list.periods.list.map((p, i) => [p, i]));
     this.prevOf = new Int32Array(list.periods.size).fill(-1);
+    this.prevCode = list.periods.list.map((p) => facts(p).prev?.code ?? null);
     list.periods.list.forEach((p, i) => {
       const prev = facts(p).prev;
       if (!prev) return;
@@ -93,8 +96,7 @@ class KeySpace {
     const p = this.prevOf[l.periodId(i)]!;
     if (p < 0) return undefined;
     if (this.numeric) return (l.codeId(i) * 1024 + l.regionId(i)) * 1024 + p;
-    const prev = [...this.periods].find(([, id]) => id === p)![0];
-    return `${l.code(i)}\u0000${l.region(i)}\u0000${prev}`;
+    return `${l.code(i)}\u0000${l.region(i)}\u0000${this.prevCode[l.periodId(i)]!}`;
   }
 
   /** The key, or undefined for a code, region or period no candidate has (it cannot match any). */
@@ -226,7 +228,7 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
 
   const rows: ImportRow[] = [];
   const rowCounts: Record<RowStatus, number> = { new: 0, changed: 0, unchanged: 0 };
-  const writes = writeSet(list);
+  const writes = new WriteSet(list);
   for (const at of unique) {
     const key = keySpace.of(at);
     const value = list.value(at);
@@ -264,7 +266,7 @@ export function evaluate(db: Database, cat: ImportCatalogue, parsed: ParsedRetur
     if (rowCounts[status]++ < rowLimit) {
       rows.push({ sheet: list.sheet(at), cell: list.cell(at), code, region: list.region(at), period, status, oldValue: now?.value ?? null, newValue: value });
     }
-    if (status !== 'unchanged' && wantWrites) writes.add(at, status);
+    if (status !== 'unchanged' && wantWrites) writes.add(at);
   }
   const accepted = rowCounts.new + rowCounts.changed;
   return {

@@ -11,25 +11,7 @@
  * keeps the memory bounded without changing which come first.
  */
 import type { ReturnIssue } from '../../../shared/channels/returns';
-
-/** Row and column of an A1 reference, for sorting issues the way a person reads the sheet ([0, 0] for anything else). */
-function position(cell: string): [number, number] {
-  let col = 0;
-  let k = 0;
-  for (; k < cell.length; k++) {
-    const ch = cell.charCodeAt(k);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-  }
-  if (k === 0 || k === cell.length) return [0, 0];
-  let row = 0;
-  for (let j = k; j < cell.length; j++) {
-    const d = cell.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) return [0, 0];
-    row = row * 10 + d;
-  }
-  return [row, col];
-}
+import { parseA1 } from './candidates';
 
 /** How many refused cells, and how many warnings, any reading of a file lists (the totals count all). */
 export const LISTED_ISSUES = 10_000;
@@ -55,7 +37,8 @@ export class IssueList {
   }
 
   private orderOf(sheet: string, cell: string): number {
-    const [row, col] = position(cell);
+    // Anything but a canonical A1 reference sorts first on its sheet.
+    const [row, col] = parseA1(cell) ?? [0, 0];
     return this.orderAt(sheet, row, col);
   }
 
@@ -121,10 +104,6 @@ export class IssueList {
     this.count += other.total - listed.length;
   }
 
-  /** Listed or not, were there any? */
-  get isEmpty(): boolean {
-    return this.count === 0;
-  }
 
   private trim(): void {
     // Array.prototype.sort is stable: issues at the same cell keep the order they came in.
