@@ -34,6 +34,19 @@ export function medianMs(fn: () => void, runs = 15): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** medianMs for async work: one run to warm up, then the median of `runs`. */
+export async function medianMsAsync(fn: () => Promise<void>, runs = 15): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
 export function peakRssMb(): number {
   // maxRSS is in kilobytes.
   return Math.round(process.resourceUsage().maxRSS / 1024);

@@ -7,7 +7,7 @@
 import { invoke } from '../../electron/core/dispatch';
 import { readPeriodMatrix } from '../../electron/core/reports/matrix';
 import { closeStore, openStore } from '../../electron/core/store';
-import { medianMs, peakRssMb } from '../measure';
+import { medianMs, medianMsAsync, peakRssMb } from '../measure';
 
 const [file, period] = process.argv.slice(2) as [string, string];
 (async () => {
@@ -22,17 +22,11 @@ const [file, period] = process.argv.slice(2) as [string, string];
   const chartMs = medianMs(() => chart.all(code));
   const cells = readPeriodMatrix(db, period).cells.length;
 
-  const timeRequest = async (channel: string, input: unknown, runs = 15): Promise<number> => {
-    const times: number[] = [];
-    for (let i = 0; i <= runs; i++) {
-      const t = performance.now();
+  const timeRequest = (channel: string, input: unknown) =>
+    medianMsAsync(async () => {
       const r = await invoke(ctx, channel, input);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-      if (i > 0) times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)]!;
-  };
+    });
   const matrixRequestMs = await timeRequest('reports.matrix', { period });
   const chartRequestMs = await timeRequest('observations.list', { indicator: code });
   closeStore(ctx);
